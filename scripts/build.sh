@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Configures and builds into a folder of the repository (default build/). Output goes to stderr.
+#   scripts/build.sh [BUILD_DIR] [extra cmake arguments...]
+set -euo pipefail
+exec 1>&2
+root="$(cd "$(dirname "$0")/.." && pwd)"
+dir="${1:-build}"
+shift || true
+launcher=()
+command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+export CCACHE_DIR="${CCACHE_DIR:-$root/.cache/ccache}"
+cmake -S "$root" -B "$root/$dir" "${launcher[@]}" "$@" >/dev/null
+cmake --build "$root/$dir" -j "$(nproc)"

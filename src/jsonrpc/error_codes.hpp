@@ -1,0 +1,14 @@
+#pragma once
+
+// The JSON-RPC 2.0 error table, in one place (MCP uses the standard codes).
+namespace jsonrpc {
+
+inline constexpr int kParseError = -32700;
+inline constexpr int kInvalidRequest = -32600;
+inline constexpr int kMethodNotFound = -32601;
+inline constexpr int kInvalidParams = -32602;
+inline constexpr int kInternalError = -32603;
+// Implementation-defined range (-32000..-32019): the server is not initialized yet.
+inline constexpr int kServerNotInitialized = -32002;
+
+}  // namespace jsonrpc

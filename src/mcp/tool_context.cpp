@@ -1,0 +1,32 @@
+#include "mcp/tool_context.hpp"
+
+#include "jsonrpc/message.hpp"
+
+namespace mcp {
+
+ToolContext::ToolContext(std::stop_token stop, json progress_token, std::optional<logging::Level> client_log_level,
+                         bool progress_message_allowed, Notify notify)
+    : stop_(std::move(stop)),
+      progress_token_(std::move(progress_token)),
+      client_log_level_(client_log_level),
+      progress_message_allowed_(progress_message_allowed),
+      notify_(std::move(notify)) {}
+
+void ToolContext::report_progress(double progress, std::optional<double> total, std::string_view message) {
+  if (progress_token_.is_null() || cancelled()) return;
+  if (last_progress_ && progress <= *last_progress_) return;
+  last_progress_ = progress;
+  json params{{"progressToken", progress_token_}, {"progress", progress}};
+  if (total) params["total"] = *total;
+  if (!message.empty() && progress_message_allowed_) params["message"] = message;
+  notify_(jsonrpc::make_notification("notifications/progress", std::move(params)));
+}
+
+void ToolContext::log(logging::Level level, std::string_view logger, const json& data) {
+  if (!client_log_level_ || static_cast<int>(level) < static_cast<int>(*client_log_level_)) return;
+  json params{{"level", logging::to_string(level)}, {"data", data}};
+  if (!logger.empty()) params["logger"] = logger;
+  notify_(jsonrpc::make_notification("notifications/message", std::move(params)));
+}
+
+}  // namespace mcp
