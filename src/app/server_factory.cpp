@@ -1,26 +1,52 @@
 #include "app/server_factory.hpp"
 
+#include "app/services.hpp"
+#include "tools/check_tool.hpp"
+#include "tools/describe_tool.hpp"
+#include "tools/execute_tool.hpp"
 #include "version.hpp"
 
 namespace app {
 
 namespace {
 
-std::string instructions() {
-  return "Tools for TikTok advertising accounts (TikTok Business API).";
+std::string instructions(config::Mode mode) {
+  std::string text =
+      "This server reads TikTok advertising accounts through the TikTok Business API. Use "
+      "tiktok_marketing_execute(entity, action, params) to list advertisers, campaigns, ad groups, ads, "
+      "audiences, creative images and videos, and daily reports at advertiser, campaign, ad group and ad level "
+      "(give start_date and end_date; sensible report defaults are filled in). Use tiktok_marketing_describe to "
+      "look up an entity's parameters and fields, and tiktok_marketing_check if calls fail. IDs are strings; money "
+      "is in the advertiser's currency and report dates in its time zone (see entity advertisers).";
+  if (mode == config::Mode::Demo) {
+    text += " This server runs in demo mode: it serves a built-in sample account (advertiser 7100000000000000001), "
+            "not real TikTok data; say so when you present results.";
+  }
+  if (mode == config::Mode::Unconfigured) {
+    text += " No credentials are configured yet: calls will explain which environment variables to set.";
+  }
+  return text;
 }
 
 }  // namespace
+
+App::App() = default;
+App::App(App&&) noexcept = default;
+App::~App() = default;
 
 App build(const config::Config& config) {
   mcp::ServerOptions options;
   options.info = {"tiktok-marketing-mcp", "TikTok Marketing", TIKTOK_MARKETING_MCP_VERSION,
                   "Read TikTok advertising accounts: campaigns, ad groups, ads, audiences, creatives and reports."};
-  options.instructions = instructions();
+  options.instructions = instructions(config.mode());
   options.workers = config.workers;
-  options.max_depth = 64;
   App app;
+  app.services = make_services(config);
   app.server = std::make_unique<mcp::Server>(options);
+  const tools::Environment& env = app.services->environment;
+  app.server->tools().add(tools::execute_tool(env));
+  app.server->tools().add(tools::describe_tool(env));
+  app.server->tools().add(tools::check_tool(env));
   return app;
 }
 
@@ -32,9 +58,16 @@ std::string startup_summary(const config::Config& config, const mcp::Server& ser
 }
 
 std::string terminal_banner(const config::Config& config, const mcp::Server& server) {
-  return "tiktok-marketing-mcp " TIKTOK_MARKETING_MCP_VERSION ": " + startup_summary(config, server) +
-         "\nThis is an MCP server speaking JSON-RPC on stdin/stdout; it is waiting for a client.\n"
-         "Connect it from Claude Desktop or Claude Code (see README.md), or press Ctrl-D to quit.\n";
+  std::string banner = "tiktok-marketing-mcp " TIKTOK_MARKETING_MCP_VERSION ": " + startup_summary(config, server) + "\n";
+  if (config.mode() == config::Mode::Demo) banner += "Demo mode: a built-in sample account, no TikTok credentials needed.\n";
+  if (config.mode() == config::Mode::Unconfigured) {
+    banner += "No credentials: set TIKTOK_MARKETING_ACCESS_TOKEN (direct) or AIRBYTE_CLIENT_ID and "
+              "AIRBYTE_CLIENT_SECRET (hosted), or pass --demo.\n";
+  }
+  banner +=
+      "This is an MCP server speaking JSON-RPC on stdin/stdout; it is waiting for a client.\n"
+      "Connect it from Claude Desktop or Claude Code (see README.md), or press Ctrl-D to quit.\n";
+  return banner;
 }
 
 }  // namespace app

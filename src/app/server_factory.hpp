@@ -1,5 +1,6 @@
 #pragma once
-// The composition root: turns a Config into a ready Server with the tools of its mode.
+// The composition root: turns a Config into a ready Server with the tools of its mode, and
+// owns everything those tools use.
 
 #include <memory>
 #include <string>
@@ -9,8 +10,13 @@
 
 namespace app {
 
+struct Services;
+
 struct App {
-  std::shared_ptr<void> services;  // upstream clients the tools use; outlives nothing but the server
+  App();
+  App(App&&) noexcept;
+  ~App();
+  std::unique_ptr<Services> services;  // declared first: destroyed after the server stops
   std::unique_ptr<mcp::Server> server;
 };
 

@@ -14,3 +14,14 @@ struct EmbeddedFile {
 const std::vector<EmbeddedFile>& embedded_files();
 
 }  // namespace catalog
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace catalog {
+
+// A JSON file under schemas/ by its relative path ("tools/execute.input.json"); throws
+// std::out_of_range if it does not exist (a build error, not a user error).
+nlohmann::json embedded_json(std::string_view path);
+
+}  // namespace catalog

@@ -1,0 +1,88 @@
+#include "app/services.hpp"
+
+#include "config/settings.hpp"
+#include "execution/unconfigured_executor.hpp"
+#include "net/http_client.hpp"
+#include "tiktok/demo/demo_account.hpp"
+#include "tiktok/demo/demo_api.hpp"
+#include "tiktok/direct_executor.hpp"
+
+namespace app {
+
+namespace {
+
+constexpr const char* kDemoBaseUrl = "https://demo.invalid/open_api/v1.3";  // never contacted
+
+tiktok::RetrySettings retry_settings(const config::Config& c) {
+  tiktok::RetrySettings r;
+  r.max_attempts = c.upstream.max_attempts;
+  r.budget = c.upstream.retry_budget;
+  return r;
+}
+
+// What the check tool may say about the configuration: names, plain values, and for secrets
+// only whether they are set.
+nlohmann::json settings_summary(const config::Config& c) {
+  nlohmann::json s = nlohmann::json::object();
+  s["TIKTOK_MARKETING_ACCESS_TOKEN"] = c.tiktok.access_token.describe();
+  s["TIKTOK_MARKETING_ADVERTISER_ID"] = c.tiktok.advertiser_id.empty() ? "not set" : c.tiktok.advertiser_id;
+  s["TIKTOK_MARKETING_APP_ID"] = c.tiktok.app_id.empty() ? "not set" : c.tiktok.app_id;
+  s["TIKTOK_MARKETING_APP_SECRET"] = c.tiktok.app_secret.describe();
+  s["TIKTOK_MARKETING_SANDBOX"] = c.tiktok.sandbox;
+  s["api_base_url"] = c.demo ? "none: demo mode serves a built-in sample account" : c.tiktok_base_url();
+  s["AIRBYTE_CLIENT_ID"] = c.airbyte.client_id.empty() ? "not set" : "set";
+  s["AIRBYTE_CLIENT_SECRET"] = c.airbyte.client_secret.describe();
+  return s;
+}
+
+void make_direct(const config::Config& c, Services& s, bool demo) {
+  tiktok::ClientOptions options;
+  options.retry = retry_settings(c);
+  tiktok::DirectSettings settings;
+  settings.demo = demo;
+  settings.advertiser_id = c.tiktok.advertiser_id;
+  if (demo) {
+    s.transport = std::make_unique<tiktok::demo::DemoApi>();
+    options.base_url = kDemoBaseUrl;
+    if (settings.advertiser_id.empty()) settings.advertiser_id = tiktok::demo::kDefaultAdvertiserId;
+  } else {
+    net::HttpClientOptions http;
+    http.connect_timeout = c.upstream.connect_timeout;
+    http.read_timeout = c.upstream.read_timeout;
+    s.transport = std::make_unique<net::HttpClient>(http);
+    s.limiter = std::make_unique<net::RateLimiter>(c.upstream.rate_limit_qps, c.upstream.rate_limit_qpm);
+    options.base_url = c.tiktok_base_url();
+    options.access_token = c.tiktok.access_token.reveal();
+    settings.app_id = c.tiktok.app_id;
+    settings.app_secret = c.tiktok.app_secret.reveal();
+  }
+  s.tiktok_client = std::make_unique<tiktok::Client>(*s.transport, s.limiter.get(), options);
+  s.executor = std::make_unique<tiktok::DirectExecutor>(*s.tiktok_client, settings);
+  s.environment.defaults.advertiser_id = settings.advertiser_id;
+}
+
+}  // namespace
+
+std::unique_ptr<Services> make_services(const config::Config& c) {
+  auto s = std::make_unique<Services>();
+  switch (c.mode()) {
+    case config::Mode::Demo:
+      make_direct(c, *s, true);
+      break;
+    case config::Mode::Direct:
+      make_direct(c, *s, false);
+      break;
+    case config::Mode::Hosted:  // hosted mode arrives with the Airbyte client
+    case config::Mode::Unconfigured:
+      s->executor = std::make_unique<execution::UnconfiguredExecutor>();
+      s->environment.defaults.advertiser_id = c.tiktok.advertiser_id;
+      break;
+  }
+  s->environment.catalog = &catalog::Catalog::builtin();
+  s->environment.executor = s->executor.get();
+  s->environment.output_max_chars = c.output_max_chars;
+  s->environment.settings = settings_summary(c);
+  return s;
+}
+
+}  // namespace app

@@ -1,0 +1,26 @@
+#pragma once
+// The upstream side of the server for one mode: transport, rate limiter, client, executor,
+// and the tool environment that points at them.
+
+#include <memory>
+
+#include "config/config.hpp"
+#include "execution/executor.hpp"
+#include "net/http_transport.hpp"
+#include "net/rate_limiter.hpp"
+#include "tiktok/client.hpp"
+#include "tools/environment.hpp"
+
+namespace app {
+
+struct Services {
+  std::unique_ptr<net::HttpTransport> transport;
+  std::unique_ptr<net::RateLimiter> limiter;
+  std::unique_ptr<tiktok::Client> tiktok_client;
+  std::unique_ptr<execution::Executor> executor;
+  tools::Environment environment;
+};
+
+std::unique_ptr<Services> make_services(const config::Config& config);
+
+}  // namespace app

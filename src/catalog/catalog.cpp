@@ -1,0 +1,150 @@
+#include "catalog/catalog.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace catalog {
+
+namespace {
+
+constexpr std::string_view kEntitiesDir = "entities/";
+constexpr std::string_view kCommonFile = "entities/_common.json";
+
+std::vector<std::string> strings(const json& array) {
+  std::vector<std::string> out;
+  if (array.is_array()) {
+    for (const auto& v : array) out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+json with_defs(json params, const json& defs) {
+  params["$defs"] = defs;
+  return params;
+}
+
+Action parse_action(const std::string& name, const json& spec, const json& common) {
+  Action a;
+  a.name = name;
+  a.hosted_only = spec.value("hosted_only", false);
+  if (a.hosted_only) {
+    const json& search = common.at(name);
+    a.summary = search.value("summary", "");
+    a.params_schema = with_defs(search.at("params"), common.at("$defs"));
+    a.searchable_fields = strings(spec.value("searchable_fields", json::array()));
+  } else {
+    a.summary = spec.value("summary", "");
+    a.method = spec.at("method").get<std::string>();
+    a.path = spec.at("path").get<std::string>();
+    if (a.path.empty() || a.path.back() != '/') throw std::runtime_error("path must end with '/': " + a.path);
+    a.records_pointer = spec.at("records").get<std::string>();
+    if (spec.contains("page_info") && spec["page_info"].is_string()) a.page_info_pointer = spec["page_info"];
+    a.needs_app_credentials = spec.value("needs_app_credentials", false);
+    a.params_schema = with_defs(spec.at("params"), common.at("$defs"));
+    if (spec.contains("report")) {
+      const json& r = spec["report"];
+      ReportSpec report;
+      auto range = strings(r.at("date_range"));
+      report.start_param = range.at(0);
+      report.end_param = range.at(1);
+      report.max_days = r.value("max_days", 30);
+      report.split_dimension = r.value("split_when_dimension", "stat_time_day");
+      a.report = report;
+    }
+  }
+  a.validator = std::make_shared<schema::Validator>(a.params_schema);
+  return a;
+}
+
+Entity parse_entity(const json& doc, const json& common) {
+  Entity e;
+  e.name = doc.at("entity").get<std::string>();
+  e.summary = doc.at("summary").get<std::string>();
+  e.order = doc.value("order", 1000);
+  e.when_to_use = doc.value("when_to_use", "");
+  e.examples = strings(doc.value("examples", json::array()));
+  e.key_fields = strings(doc.value("key_fields", json::array()));
+  if (doc.contains("record_id") && doc["record_id"].is_string()) e.record_id = doc["record_id"];
+  for (const auto& [name, spec] : doc.at("actions").items()) e.actions.push_back(parse_action(name, spec, common));
+  // list first, then the rest in name order, so descriptions read the same every time
+  std::stable_sort(e.actions.begin(), e.actions.end(),
+                   [](const Action& a, const Action& b) { return a.name == "list" && b.name != "list"; });
+  return e;
+}
+
+}  // namespace
+
+bool Action::is_local(const std::string& param) const {
+  const json* p = property(param);
+  return p != nullptr && p->value("x-local", false);
+}
+
+const json* Action::property(const std::string& param) const {
+  auto props = params_schema.find("properties");
+  if (props == params_schema.end() || !props->contains(param)) return nullptr;
+  const json* node = &(*props)[param];
+  for (int hops = 0; hops < 8 && node->contains("$ref"); ++hops) {
+    const std::string ref = (*node)["$ref"].get<std::string>();
+    node = &params_schema["$defs"][ref.substr(std::string("#/$defs/").size())];
+  }
+  return node;
+}
+
+std::vector<std::string> Action::required() const { return strings(params_schema.value("required", json::array())); }
+
+const Action* Entity::find_action(std::string_view action) const {
+  for (const auto& a : actions) {
+    if (a.name == action) return &a;
+  }
+  return nullptr;
+}
+
+Catalog Catalog::from_files(const std::vector<EmbeddedFile>& files) {
+  json common;
+  for (const auto& f : files) {
+    if (f.path == kCommonFile) common = json::parse(f.content);
+  }
+  if (common.is_null()) throw std::runtime_error("catalogue: entities/_common.json is missing");
+  Catalog c;
+  for (const auto& f : files) {
+    if (f.path.rfind(kEntitiesDir, 0) != 0 || f.path == kCommonFile) continue;
+    try {
+      c.entities_.push_back(parse_entity(json::parse(f.content), common));
+    } catch (const std::exception& e) {
+      throw std::runtime_error("catalogue: " + std::string(f.path) + ": " + e.what());
+    }
+  }
+  std::stable_sort(c.entities_.begin(), c.entities_.end(),
+                   [](const Entity& a, const Entity& b) { return a.order < b.order; });
+  return c;
+}
+
+const Catalog& Catalog::builtin() {
+  static const Catalog catalog = from_files(embedded_files());
+  return catalog;
+}
+
+const Entity* Catalog::find(std::string_view entity) const {
+  for (const auto& e : entities_) {
+    if (e.name == entity) return &e;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Catalog::entity_names() const {
+  std::vector<std::string> names;
+  for (const auto& e : entities_) names.push_back(e.name);
+  return names;
+}
+
+std::vector<std::string> Catalog::action_names() const {
+  std::vector<std::string> names;
+  for (const auto& e : entities_) {
+    for (const auto& a : e.actions) {
+      if (std::find(names.begin(), names.end(), a.name) == names.end()) names.push_back(a.name);
+    }
+  }
+  return names;
+}
+
+}  // namespace catalog

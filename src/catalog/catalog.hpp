@@ -1,0 +1,78 @@
+#pragma once
+// The entity catalogue: what the execute tool can do, loaded from the JSON files under
+// schemas/entities/ (compiled into the binary). Adding an entity or an action means adding
+// JSON there, not C++.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/embedded.hpp"
+#include "schema/validator.hpp"
+
+namespace catalog {
+
+using nlohmann::json;
+
+// Daily reports: rows arrive as {dimensions, metrics} and a date range has a maximum span.
+struct ReportSpec {
+  std::string start_param = "start_date";
+  std::string end_param = "end_date";
+  int max_days = 30;                    // per request, when split_dimension is requested
+  std::string split_dimension = "stat_time_day";
+};
+
+struct Action {
+  std::string name;
+  std::string summary;
+  std::string method;               // HTTP method upstream (direct mode); empty when hosted-only
+  std::string path;                 // relative to the API base, with its trailing slash
+  std::string records_pointer;      // JSON pointer to the records in the response
+  std::string page_info_pointer;    // JSON pointer to page_info, or empty
+  bool hosted_only = false;
+  bool needs_app_credentials = false;
+  std::optional<ReportSpec> report;
+  json params_schema;               // a root schema (shared $defs included)
+  std::shared_ptr<const schema::Validator> validator;
+  std::vector<std::string> searchable_fields;
+
+  // True for parameters the server acts on itself and never sends upstream.
+  bool is_local(const std::string& param) const;
+  // The property's schema with any $ref resolved, or null.
+  const json* property(const std::string& param) const;
+  std::vector<std::string> required() const;
+};
+
+struct Entity {
+  std::string name;
+  int order = 0;  // position in listings and descriptions
+  std::string summary;
+  std::string when_to_use;
+  std::vector<std::string> examples;
+  std::vector<std::string> key_fields;
+  std::string record_id;
+  std::vector<Action> actions;
+
+  const Action* find_action(std::string_view action) const;
+};
+
+class Catalog {
+ public:
+  // The catalogue compiled into the binary. Throws std::runtime_error if it is malformed.
+  static const Catalog& builtin();
+  static Catalog from_files(const std::vector<EmbeddedFile>& files);
+
+  const std::vector<Entity>& entities() const { return entities_; }
+  const Entity* find(std::string_view entity) const;
+  std::vector<std::string> entity_names() const;
+  std::vector<std::string> action_names() const;  // every action some entity has, in first-seen order
+
+ private:
+  std::vector<Entity> entities_;
+};
+
+}  // namespace catalog

@@ -1,0 +1,49 @@
+#pragma once
+// One interface, several upstreams: DirectExecutor calls the TikTok API (or the built-in demo
+// account), HostedExecutor calls Airbyte's execute endpoint. An executor fetches one page of
+// one action; the runner (execution/runner.hpp) builds pagination and report windows on top.
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/catalog.hpp"
+#include "execution/call_context.hpp"
+
+namespace execution {
+
+using nlohmann::json;
+
+struct Page {
+  json records = json::array();
+  json page_info;          // {page, page_size, total_number, total_page} or null
+  std::string request_id;  // the upstream's id for this exchange
+  json extra_meta = json::object();  // anything else worth passing on (hosted: cursor, has_more)
+};
+
+struct Target {
+  const catalog::Entity& entity;
+  const catalog::Action& action;
+  std::optional<std::string> connector_id;  // hosted mode: which connector to run against
+};
+
+struct CheckReport {
+  bool ok = false;
+  json details = json::object();  // mode, host, advertisers reachable, latency_ms, ...
+};
+
+class Executor {
+ public:
+  virtual ~Executor() = default;
+
+  // Fetches one page. Throws UpstreamError on any failure (never returns an error as data).
+  virtual Page fetch(const Target& target, const json& params, const CallContext& context) = 0;
+
+  // Verifies configuration and credentials with a real call.
+  virtual CheckReport check(const CallContext& context) = 0;
+
+  virtual std::string mode() const = 0;  // "direct", "demo", "hosted", "unconfigured"
+};
+
+}  // namespace execution

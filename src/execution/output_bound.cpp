@@ -1,0 +1,43 @@
+#include "execution/output_bound.hpp"
+
+namespace execution {
+
+namespace {
+
+std::string dump(const nlohmann::json& value) { return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+BoundedResult bound_output(nlohmann::json data, nlohmann::json meta, std::size_t max_chars,
+                           const std::string& narrowing_hint) {
+  nlohmann::json whole{{"data", data}, {"meta", meta}};
+  std::string text = dump(whole);
+  if (text.size() <= max_chars || !data.is_array()) return {std::move(whole), std::move(text)};
+
+  const std::size_t total = data.size();
+  // Room for the envelope and the truncation note, measured with a worst-case note.
+  nlohmann::json note{{"returned", total},
+                      {"omitted", total},
+                      {"limit_chars", max_chars},
+                      {"reason", "the result exceeded the output limit"},
+                      {"how_to_narrow", narrowing_hint}};
+  nlohmann::json probe_meta = meta;
+  probe_meta["truncated"] = note;
+  const std::size_t overhead = dump(nlohmann::json{{"data", nlohmann::json::array()}, {"meta", probe_meta}}).size();
+  std::size_t used = overhead;
+  nlohmann::json kept = nlohmann::json::array();
+  for (auto& record : data) {
+    const std::size_t size = dump(record).size() + 1;  // the comma
+    if (used + size > max_chars) break;
+    used += size;
+    kept.push_back(std::move(record));
+  }
+  note["returned"] = kept.size();
+  note["omitted"] = total - kept.size();
+  meta["truncated"] = std::move(note);
+  nlohmann::json bounded{{"data", std::move(kept)}, {"meta", std::move(meta)}};
+  std::string bounded_text = dump(bounded);
+  return {std::move(bounded), std::move(bounded_text)};
+}
+
+}  // namespace execution

@@ -1,0 +1,218 @@
+#include "execution/runner.hpp"
+
+#include <algorithm>
+
+#include "execution/report_rows.hpp"
+#include "execution/upstream_error.hpp"
+#include "util/date.hpp"
+
+namespace execution {
+
+namespace {
+
+struct Window {
+  std::string start;
+  std::string end;
+};
+
+void throw_if_cancelled(const CallContext& context) {
+  if (!context.stop.stop_requested()) return;
+  UpstreamError::Details d;
+  d.category = ErrorCategory::Cancelled;
+  d.source = "";
+  d.message = "the call was cancelled";
+  throw UpstreamError(d);
+}
+
+// Splits the params the caller gave into those sent upstream and those the runner uses.
+json upstream_params(const catalog::Action& action, const json& params) {
+  json out = json::object();
+  for (const auto& [key, value] : params.items()) {
+    if (!action.is_local(key)) out[key] = value;
+  }
+  return out;
+}
+
+std::vector<Window> report_windows(const catalog::Action& action, const json& params) {
+  if (!action.report) return {};
+  const auto& r = *action.report;
+  if (!params.contains(r.start_param) || !params.contains(r.end_param) || !params.contains("dimensions")) return {};
+  const auto& dims = params["dimensions"];
+  if (std::find(dims.begin(), dims.end(), r.split_dimension) == dims.end()) return {};
+  auto start = util::parse_date(params[r.start_param].get<std::string>());
+  auto end = util::parse_date(params[r.end_param].get<std::string>());
+  if (!start || !end || *end - *start + 1 <= r.max_days) return {};
+  std::vector<Window> windows;
+  for (long day = *start; day <= *end; day += r.max_days) {
+    windows.push_back({util::format_date(day), util::format_date(std::min(*end, day + r.max_days - 1))});
+  }
+  return windows;
+}
+
+long long as_count(const json& page_info, const char* key) {
+  if (!page_info.is_object() || !page_info.contains(key)) return -1;
+  const auto& v = page_info[key];
+  if (v.is_number()) return v.get<long long>();
+  if (v.is_string()) {
+    try {
+      return std::stoll(v.get<std::string>());
+    } catch (const std::exception&) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+struct PageLoop {
+  json records = json::array();
+  json last_page_info;
+  std::vector<std::string> request_ids;
+  json extra_meta = json::object();
+  std::size_t pages = 0;
+  bool stopped_at_limit = false;  // records remain upstream beyond those collected
+  bool cut_mid_page = false;      // the last page was only partly taken
+};
+
+// Fetches pages from params.page on until `wanted` records, the last page, or a hard cap.
+void fetch_pages(Executor& executor, const Target& target, json params, std::size_t wanted,
+                 const CallContext& context, const RunLimits& limits, const std::string& label, PageLoop& loop) {
+  long long page = params.value("page", 1LL);
+  const std::size_t cap = std::min(wanted, limits.max_records);
+  while (true) {
+    throw_if_cancelled(context);
+    params["page"] = page;
+    Page result = executor.fetch(target, params, context);
+    ++loop.pages;
+    loop.request_ids.push_back(result.request_id);
+    loop.last_page_info = result.page_info;
+    for (auto& [k, v] : result.extra_meta.items()) loop.extra_meta[k] = v;
+    const std::size_t got = result.records.size();
+    for (auto& r : result.records) {
+      if (loop.records.size() >= cap) {
+        loop.stopped_at_limit = true;
+        loop.cut_mid_page = true;
+        break;
+      }
+      loop.records.push_back(std::move(r));
+    }
+    const long long total_pages = as_count(result.page_info, "total_page");
+    const long long total_number = as_count(result.page_info, "total_number");
+    std::optional<double> total;
+    if (total_number >= 0) total = static_cast<double>(std::min<long long>(total_number, static_cast<long long>(cap)));
+    context.report(static_cast<double>(loop.records.size()), total,
+                   label + "page " + std::to_string(page) + (total_pages > 0 ? " of " + std::to_string(total_pages) : ""));
+    const bool last = got == 0 || total_pages < 0 || page >= total_pages;
+    if (loop.records.size() >= cap) {
+      loop.stopped_at_limit = loop.stopped_at_limit || !last;
+      return;
+    }
+    if (last || loop.pages >= limits.max_pages) return;
+    ++page;
+  }
+}
+
+void finish_records(const Target& target, const json& params, json& records) {
+  if (target.action.report) flatten_report_rows(records);
+  if (params.contains("fields") && target.action.is_local("fields")) project_fields(records, params["fields"]);
+}
+
+// The upstream request ids, for support requests: all of them when few, else the last ones.
+void add_request_ids(json& meta, const std::vector<std::string>& ids) {
+  constexpr std::size_t kKept = 20;
+  const std::size_t skip = ids.size() > kKept ? ids.size() - kKept : 0;
+  meta["request_ids"] = std::vector<std::string>(ids.begin() + static_cast<std::ptrdiff_t>(skip), ids.end());
+  if (skip > 0) meta["request_ids_omitted"] = skip;
+}
+
+json base_meta(const Target& target) { return json{{"entity", target.entity.name}, {"action", target.action.name}}; }
+
+RunResult run_windows(Executor& executor, const Target& target, const json& params, const std::vector<Window>& windows,
+                      const CallContext& context, const RunLimits& limits) {
+  const auto& r = *target.action.report;
+  const std::size_t wanted = params.contains("limit") ? params["limit"].get<std::size_t>() : limits.max_records;
+  json upstream = upstream_params(target.action, params);
+  // Windows are read whole, so ask for the largest pages the endpoint allows.
+  upstream["page"] = 1;
+  if (const json* size = target.action.property("page_size"); size && size->contains("maximum")) {
+    upstream["page_size"] = (*size)["maximum"];
+  }
+  PageLoop loop;
+  json window_meta = json::array();
+  for (std::size_t i = 0; i < windows.size(); ++i) {
+    upstream[r.start_param] = windows[i].start;
+    upstream[r.end_param] = windows[i].end;
+    const std::size_t before = loop.records.size();
+    fetch_pages(executor, target, upstream, wanted, context, limits,
+                "window " + std::to_string(i + 1) + "/" + std::to_string(windows.size()) + ", ", loop);
+    window_meta.push_back({{"start_date", windows[i].start}, {"end_date", windows[i].end},
+                           {"records", loop.records.size() - before}});
+    if (loop.records.size() >= wanted) {
+      loop.stopped_at_limit = loop.stopped_at_limit || i + 1 < windows.size();
+      break;
+    }
+  }
+  RunResult out;
+  out.data = std::move(loop.records);
+  finish_records(target, params, out.data);
+  out.meta = base_meta(target);
+  out.meta["windows"] = std::move(window_meta);
+  out.meta["split_reason"] = "the range spans more than " + std::to_string(r.max_days) +
+                             " days with a daily dimension, which the API refuses in one request; each window "
+                             "was fetched in full (all pages, largest page size) and the rows merged";
+  out.meta["pages_fetched"] = loop.pages;
+  add_request_ids(out.meta, loop.request_ids);
+  if (loop.stopped_at_limit) {
+    out.meta["stopped_at_limit"] = wanted;
+    out.meta["note"] = "more rows exist; raise params.limit or shorten the date range";
+  }
+  return out;
+}
+
+}  // namespace
+
+RunResult run(Executor& executor, const Target& target, json params, const CallContext& context,
+              const RunLimits& limits) {
+  throw_if_cancelled(context);
+  auto windows = report_windows(target.action, params);
+  if (!windows.empty()) return run_windows(executor, target, params, windows, context, limits);
+
+  const bool all_pages = params.value("all_pages", false);
+  const bool paging = all_pages || params.contains("limit");
+  json upstream = upstream_params(target.action, params);
+  RunResult out;
+  out.meta = base_meta(target);
+  if (!paging) {
+    Page page = executor.fetch(target, upstream, context);
+    out.data = std::move(page.records);
+    finish_records(target, params, out.data);
+    out.meta["page_info"] = page.page_info;
+    out.meta["request_id"] = page.request_id;
+    for (auto& [k, v] : page.extra_meta.items()) out.meta[k] = v;
+    const long long current = as_count(page.page_info, "page");
+    const long long total = as_count(page.page_info, "total_page");
+    out.meta["has_more"] = current >= 1 && total > current;
+    if (current >= 1 && total > current) out.meta["next_page"] = current + 1;
+    return out;
+  }
+  const std::size_t wanted = all_pages ? limits.max_records : params["limit"].get<std::size_t>();
+  PageLoop loop;
+  fetch_pages(executor, target, upstream, wanted, context, limits, "", loop);
+  out.data = std::move(loop.records);
+  finish_records(target, params, out.data);
+  out.meta["page_info"] = loop.last_page_info;
+  out.meta["pages_fetched"] = loop.pages;
+  add_request_ids(out.meta, loop.request_ids);
+  for (auto& [k, v] : loop.extra_meta.items()) out.meta[k] = v;
+  const long long current = as_count(loop.last_page_info, "page");
+  const long long total = as_count(loop.last_page_info, "total_page");
+  const bool more_pages = current >= 1 && total > current;
+  out.meta["has_more"] = loop.stopped_at_limit || more_pages;
+  if (more_pages && !loop.cut_mid_page) out.meta["next_page"] = current + 1;
+  if (loop.cut_mid_page) {
+    out.meta["note"] = "stopped at the limit of " + std::to_string(wanted) + " records inside page " +
+                       std::to_string(current) + "; raise params.limit to get more";
+  }
+  return out;
+}
+
+}  // namespace execution

@@ -1,0 +1,264 @@
+#include "tiktok/demo/demo_api.hpp"
+
+#include <atomic>
+#include <cstdio>
+#include <functional>
+
+#include "tiktok/demo/demo_account.hpp"
+#include "tiktok/demo/demo_error.hpp"
+#include "tiktok/demo/demo_reports.hpp"
+#include "util/date.hpp"
+
+namespace tiktok::demo {
+
+namespace {
+
+using nlohmann::json;
+using Query = std::map<std::string, std::string>;
+
+std::string next_request_id() {
+  static std::atomic<unsigned long long> counter{0};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "20261125000000demo%010llu", ++counter);
+  return buf;
+}
+
+json envelope(long long code, const std::string& message, json data) {
+  return {{"code", code}, {"message", message}, {"request_id", next_request_id()}, {"data", std::move(data)}};
+}
+
+std::optional<std::string> param(const Query& q, const std::string& name) {
+  auto it = q.find(name);
+  if (it == q.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string required(const Query& q, const std::string& name) {
+  auto v = param(q, name);
+  if (!v || v->empty()) throw DemoError(40002, name + ": Missing data for required field.");
+  return *v;
+}
+
+json json_param(const Query& q, const std::string& name, json fallback) {
+  auto v = param(q, name);
+  if (!v) return fallback;
+  json parsed = json::parse(*v, nullptr, false);
+  if (parsed.is_discarded()) throw DemoError(40002, name + ": Not a valid JSON value.");
+  return parsed;
+}
+
+long long int_param(const Query& q, const std::string& name, long long fallback, long long max) {
+  auto v = param(q, name);
+  if (!v) return fallback;
+  long long n = 0;
+  try {
+    std::size_t used = 0;
+    n = std::stoll(*v, &used);
+    if (used != v->size()) throw std::invalid_argument(name);
+  } catch (const std::exception&) {
+    throw DemoError(40002, name + ": Not a valid integer.");
+  }
+  if (n < 1 || n > max) throw DemoError(40002, name + ": Must be between 1 and " + std::to_string(max) + ".");
+  return n;
+}
+
+void check_advertiser(const std::string& advertiser_id) {
+  for (const auto& a : account().advertisers) {
+    if (a["advertiser_id"] == advertiser_id) return;
+  }
+  throw DemoError(40001, "No permission to operate advertiser " + advertiser_id +
+                             ". The demo account has advertisers 7100000000000000001 and 7100000000000000002.");
+}
+
+json project(const json& records, const json& fields) {
+  if (!fields.is_array()) return records;
+  json out = json::array();
+  for (const auto& r : records) {
+    json kept = json::object();
+    for (const auto& f : fields) {
+      const std::string name = f.is_string() ? f.get<std::string>() : "";
+      if (!r.contains(name)) throw DemoError(40002, "fields: Invalid field " + f.dump() + ".");
+      kept[name] = r[name];
+    }
+    out.push_back(std::move(kept));
+  }
+  return out;
+}
+
+json paginate(const json& records, const Query& q, long long max_page_size, long long default_page_size) {
+  const long long page = int_param(q, "page", 1, 1000000);
+  const long long size = int_param(q, "page_size", default_page_size, max_page_size);
+  const long long total = static_cast<long long>(records.size());
+  json list = json::array();
+  for (long long i = (page - 1) * size; i < total && i < page * size; ++i) list.push_back(records[i]);
+  const long long total_page = (total + size - 1) / size;
+  return {{"list", std::move(list)},
+          {"page_info", {{"page", page}, {"page_size", size}, {"total_number", total}, {"total_page", total_page}}}};
+}
+
+bool in_list(const json& filter, const char* key, const json& value) {
+  if (!filter.contains(key)) return true;
+  const json& allowed = filter[key];
+  if (!allowed.is_array()) throw DemoError(40002, std::string("filtering.") + key + ": Not a valid list.");
+  for (const auto& a : allowed) {
+    if (a == value) return true;
+  }
+  return false;
+}
+
+bool status_visible(const json& filter, const json& record, const std::string& kind) {
+  const std::string primary = filter.value("primary_status", "STATUS_NOT_DELETE");
+  const bool deleted = record.value("secondary_status", "") == kind + "_STATUS_DELETE";
+  if (primary == "STATUS_ALL") return true;
+  if (primary == "STATUS_DELETE") return deleted;
+  if (primary == "STATUS_NOT_DELETE") return !deleted;
+  if (primary == "STATUS_DELIVERY_OK") return !deleted && record.value("operation_status", "") == "ENABLE";
+  if (primary == "STATUS_DISABLE") return !deleted && record.value("operation_status", "") == "DISABLE";
+  throw DemoError(40002, "filtering.primary_status: Invalid value " + primary + ".");
+}
+
+json list_objects(const json& all, const Query& q, const std::string& kind, const std::vector<const char*>& id_keys) {
+  const std::string advertiser_id = required(q, "advertiser_id");
+  check_advertiser(advertiser_id);
+  const json filter = json_param(q, "filtering", json::object());
+  if (!filter.is_object()) throw DemoError(40002, "filtering: Not a valid mapping type.");
+  json matches = json::array();
+  for (const auto& r : all) {
+    if (r["advertiser_id"] != advertiser_id || !status_visible(filter, r, kind)) continue;
+    bool ok = true;
+    for (const char* key : id_keys) {
+      std::string field = key;
+      ok = ok && in_list(filter, (field + "s").c_str(), r.value(field, ""));
+    }
+    if (filter.contains("campaign_name")) {
+      ok = ok && r.value("campaign_name", "").find(filter.value("campaign_name", "")) != std::string::npos;
+    }
+    if (filter.contains("objective_type")) ok = ok && r.value("objective_type", "") == filter["objective_type"];
+    if (ok) matches.push_back(r);
+  }
+  json data = paginate(matches, q, 1000, 10);
+  data["list"] = project(data["list"], json_param(q, "fields", nullptr));
+  return data;
+}
+
+json by_advertiser(const json& all, const Query& q, const char* id_key, const char* filter_key, long long max_size) {
+  const std::string advertiser_id = required(q, "advertiser_id");
+  check_advertiser(advertiser_id);
+  const json filter = json_param(q, "filtering", json::object());
+  const json ids = filter_key ? filter.value(filter_key, json()) : json_param(q, "custom_audience_ids", nullptr);
+  json matches = json::array();
+  for (const auto& r : all) {
+    if (r["advertiser_id"] != advertiser_id) continue;
+    if (ids.is_array() && std::find(ids.begin(), ids.end(), r[id_key]) == ids.end()) continue;
+    matches.push_back(r);
+  }
+  return paginate(matches, q, max_size, 20);
+}
+
+json advertiser_info(const Query& q) {
+  const json ids = json_param(q, "advertiser_ids", nullptr);
+  if (!ids.is_array() || ids.empty()) throw DemoError(40002, "advertiser_ids: Missing data for required field.");
+  if (ids.size() > 100) throw DemoError(40002, "advertiser_ids: Length must be between 1 and 100.");
+  json list = json::array();
+  for (const auto& id : ids) {
+    if (!id.is_string()) throw DemoError(40002, "advertiser_ids: Not a valid string.");
+    check_advertiser(id.get<std::string>());
+    for (const auto& a : account().advertisers) {
+      if (a["advertiser_id"] == id) list.push_back(a);
+    }
+  }
+  return {{"list", project(list, json_param(q, "fields", nullptr))}};
+}
+
+json advertiser_ids(const Query&) {
+  json list = json::array();
+  for (const auto& a : account().advertisers) {
+    list.push_back({{"advertiser_id", a["advertiser_id"]}, {"advertiser_name", a["name"]}});
+  }
+  return {{"list", std::move(list)}};
+}
+
+std::vector<std::string> string_list(const json& value, const std::string& name) {
+  if (!value.is_array() || value.empty()) throw DemoError(40002, name + ": Missing data for required field.");
+  std::vector<std::string> out;
+  for (const auto& v : value) {
+    if (!v.is_string()) throw DemoError(40002, name + ": Not a valid string.");
+    out.push_back(v);
+  }
+  return out;
+}
+
+long date_param(const Query& q, const std::string& name) {
+  auto day = util::parse_date(required(q, name));
+  if (!day) throw DemoError(40002, name + ": Not a valid date, expected YYYY-MM-DD.");
+  return *day;
+}
+
+json report(const Query& q) {
+  ReportQuery r;
+  r.advertiser_id = required(q, "advertiser_id");
+  check_advertiser(r.advertiser_id);
+  if (required(q, "report_type") != "BASIC") throw DemoError(40002, "report_type: the demo account has BASIC reports only.");
+  if (param(q, "service_type").value_or("AUCTION") != "AUCTION") {
+    throw DemoError(40002, "service_type: the demo account has AUCTION reports only.");
+  }
+  r.data_level = required(q, "data_level");
+  r.dimensions = string_list(json_param(q, "dimensions", nullptr), "dimensions");
+  r.metrics = string_list(json_param(q, "metrics", json::array({"spend", "impressions"})), "metrics");
+  r.start_day = date_param(q, "start_date");
+  r.end_day = date_param(q, "end_date");
+  r.filtering = json_param(q, "filtering", nullptr);
+  r.order_field = param(q, "order_field").value_or("");
+  r.order_type = param(q, "order_type").value_or("DESC");
+  return paginate(report_rows(r), q, 1000, 10);
+}
+
+using Handler = std::function<json(const Query&)>;
+
+const std::map<std::string, Handler>& routes() {
+  static const std::map<std::string, Handler> r{
+      {"/advertiser/info/", advertiser_info},
+      {"/oauth2/advertiser/get/", advertiser_ids},
+      {"/campaign/get/", [](const Query& q) { return list_objects(account().campaigns, q, "CAMPAIGN", {"campaign_id"}); }},
+      {"/adgroup/get/",
+       [](const Query& q) { return list_objects(account().ad_groups, q, "ADGROUP", {"campaign_id", "adgroup_id"}); }},
+      {"/ad/get/",
+       [](const Query& q) { return list_objects(account().ads, q, "AD", {"campaign_id", "adgroup_id", "ad_id"}); }},
+      {"/dmp/custom_audience/list/",
+       [](const Query& q) { return by_advertiser(account().audiences, q, "audience_id", nullptr, 100); }},
+      {"/file/image/ad/search/",
+       [](const Query& q) { return by_advertiser(account().images, q, "image_id", "image_ids", 100); }},
+      {"/file/video/ad/search/",
+       [](const Query& q) { return by_advertiser(account().videos, q, "video_id", "video_ids", 100); }},
+      {"/report/integrated/get/", report},
+  };
+  return r;
+}
+
+}  // namespace
+
+std::optional<json> DemoApi::handle(const std::string& path, const Query& query) const {
+  auto route = routes().find(path);
+  if (route == routes().end()) return std::nullopt;
+  try {
+    return envelope(0, "OK", route->second(query));
+  } catch (const DemoError& e) {
+    return envelope(e.code(), e.what(), json::object());
+  }
+}
+
+net::HttpResult DemoApi::send(const net::HttpRequest& request, const std::stop_token& stop) {
+  net::HttpResult result;
+  if (stop.stop_requested()) {
+    result.failure = net::Failure::Cancelled;
+    return result;
+  }
+  Query query(request.query.begin(), request.query.end());
+  auto answer = handle(request.path, query);
+  result.status = answer ? 200 : 404;
+  result.headers["content-type"] = answer ? "application/json" : "text/plain";
+  result.body = answer ? answer->dump() : "404 page not found";
+  return result;
+}
+
+}  // namespace tiktok::demo

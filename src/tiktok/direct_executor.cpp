@@ -1,0 +1,108 @@
+#include "tiktok/direct_executor.hpp"
+
+#include <chrono>
+
+#include "execution/upstream_error.hpp"
+#include "tiktok/response_codes.hpp"
+
+namespace tiktok {
+
+namespace {
+
+using execution::ErrorCategory;
+using execution::UpstreamError;
+
+[[noreturn]] void fail(ErrorCategory category, std::string message, std::string next_step) {
+  UpstreamError::Details d;
+  d.category = category;
+  d.source = "";
+  d.message = std::move(message);
+  d.next_step = std::move(next_step);
+  throw UpstreamError(std::move(d));
+}
+
+json at_pointer(const json& data, const std::string& pointer) {
+  if (pointer.empty()) return json();
+  // Pointers in the catalogue start at the envelope ("/data/list"); the client returns data.
+  const std::string prefix = "/data";
+  std::string inner = pointer.rfind(prefix, 0) == 0 ? pointer.substr(prefix.size()) : pointer;
+  if (inner.empty()) return data;
+  const json::json_pointer p(inner);
+  return data.is_object() && data.contains(p) ? data[p] : json();
+}
+
+}  // namespace
+
+DirectExecutor::DirectExecutor(const Client& client, DirectSettings settings)
+    : client_(client), settings_(std::move(settings)) {}
+
+json DirectExecutor::with_app_credentials(const catalog::Action& action, json params) const {
+  if (!action.needs_app_credentials) return params;
+  if (settings_.app_id.empty() || settings_.app_secret.empty()) {
+    if (settings_.demo) return params;
+    fail(ErrorCategory::NotConfigured, "listing reachable advertisers needs the TikTok app id and secret",
+         "Set TIKTOK_MARKETING_APP_ID and TIKTOK_MARKETING_APP_SECRET (from the TikTok developer portal, My Apps) "
+         "and restart, or pass advertiser ids you already know.");
+  }
+  params["app_id"] = settings_.app_id;
+  params["secret"] = settings_.app_secret;
+  return params;
+}
+
+execution::Page DirectExecutor::fetch(const execution::Target& target, const json& params,
+                                      const execution::CallContext& context) {
+  const catalog::Action& action = target.action;
+  if (action.hosted_only) {
+    fail(ErrorCategory::Unsupported,
+         action.name + " searches Airbyte's synced copy of the data, which exists only in hosted mode",
+         "Use action \"list\" (it reads TikTok live), or configure AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET for "
+         "hosted mode.");
+  }
+  Envelope envelope = client_.get(action.path, with_app_credentials(action, params), context.stop);
+  execution::Page page;
+  page.request_id = envelope.request_id;
+  json records = at_pointer(envelope.data, action.records_pointer);
+  page.records = records.is_array() ? std::move(records) : json::array();
+  page.page_info = at_pointer(envelope.data, action.page_info_pointer);
+  if (envelope.code != kOk) page.extra_meta["partial_success"] = {{"code", envelope.code}, {"message", envelope.message}};
+  return page;
+}
+
+execution::CheckReport DirectExecutor::check(const execution::CallContext& context) {
+  execution::CheckReport report;
+  report.details["mode"] = mode();
+  report.details["api_base_url"] = client_.base_url();
+  const auto started = std::chrono::steady_clock::now();
+  auto elapsed_ms = [&] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  };
+  try {
+    if (settings_.demo || (!settings_.app_id.empty() && !settings_.app_secret.empty())) {
+      json params{{"app_id", settings_.app_id}, {"secret", settings_.app_secret}};
+      Envelope e = client_.get("oauth2/advertiser/get/", params, context.stop);
+      report.details["latency_ms"] = elapsed_ms();
+      report.details["request_id"] = e.request_id;
+      report.details["advertisers"] = e.data.value("list", json::array());
+    } else if (!settings_.advertiser_id.empty()) {
+      json params{{"advertiser_ids", json::array({settings_.advertiser_id})},
+                  {"fields", json::array({"advertiser_id", "name", "currency", "timezone", "status"})}};
+      Envelope e = client_.get("advertiser/info/", params, context.stop);
+      report.details["latency_ms"] = elapsed_ms();
+      report.details["request_id"] = e.request_id;
+      report.details["advertisers"] = e.data.value("list", json::array());
+    } else {
+      report.details["credentials"] = "not verified";
+      report.details["how_to_verify"] =
+          "Set TIKTOK_MARKETING_ADVERTISER_ID (or TIKTOK_MARKETING_APP_ID and TIKTOK_MARKETING_APP_SECRET) so the "
+          "check can make a real call with the token.";
+      return report;
+    }
+    report.ok = true;
+  } catch (const UpstreamError& e) {
+    report.details["latency_ms"] = elapsed_ms();
+    report.details["error"] = e.describe();
+  }
+  return report;
+}
+
+}  // namespace tiktok

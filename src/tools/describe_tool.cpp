@@ -1,0 +1,96 @@
+#include "tools/describe_tool.hpp"
+
+#include <algorithm>
+
+#include "catalog/embedded.hpp"
+
+namespace tools {
+
+namespace {
+
+using nlohmann::json;
+
+json describe_param(const catalog::Action& action, const std::string& name, bool required) {
+  const json& raw = action.params_schema["properties"][name];
+  const json* resolved = action.property(name);
+  json p{{"name", name}, {"required", required}};
+  for (const char* key : {"type", "enum", "default", "minimum", "maximum", "minItems", "maxItems", "format"}) {
+    if (resolved->contains(key)) p[key] = (*resolved)[key];
+  }
+  if (resolved->contains("items") && (*resolved)["items"].is_object()) p["items"] = "strings";
+  const std::string description = raw.value("description", resolved->value("description", ""));
+  if (!description.empty()) p["description"] = description;
+  if (resolved->value("x-config-default", "") != "") p["default_from"] = "TIKTOK_MARKETING_ADVERTISER_ID";
+  if (action.is_local(name)) p["handled_by"] = "server (not sent to TikTok)";
+  return p;
+}
+
+json describe_action(const catalog::Action& action, bool hosted) {
+  json a{{"action", action.name}};
+  if (!action.summary.empty()) a["summary"] = action.summary;
+  if (action.hosted_only) {
+    a["available"] = hosted ? "yes (hosted mode)" : "no: needs hosted mode (Airbyte credentials)";
+    a["searchable_fields"] = action.searchable_fields;
+  } else {
+    a["upstream"] = action.method + " /open_api/v1.3/" + action.path;
+  }
+  if (action.report) {
+    a["date_range"] = {{"start", action.report->start_param},
+                       {"end", action.report->end_param},
+                       {"max_days_per_request", action.report->max_days},
+                       {"longer_ranges", "split into windows and merged"}};
+  }
+  if (action.needs_app_credentials) a["needs"] = "TIKTOK_MARKETING_APP_ID and TIKTOK_MARKETING_APP_SECRET";
+  auto required = action.required();
+  json params = json::array();
+  for (const auto& [name, unused] : action.params_schema["properties"].items()) {
+    params.push_back(describe_param(action, name, std::find(required.begin(), required.end(), name) != required.end()));
+  }
+  a["params"] = std::move(params);
+  return a;
+}
+
+}  // namespace
+
+json describe_entity(const catalog::Entity& entity, bool hosted) {
+  json actions = json::array();
+  for (const auto& a : entity.actions) actions.push_back(describe_action(a, hosted));
+  json e{{"entity", entity.name},
+         {"summary", entity.summary},
+         {"when_to_use", entity.when_to_use},
+         {"examples", entity.examples},
+         {"key_fields", entity.key_fields},
+         {"actions", std::move(actions)}};
+  if (!entity.record_id.empty()) e["record_id"] = entity.record_id;
+  return e;
+}
+
+mcp::Tool describe_tool(const Environment& env) {
+  mcp::Tool tool;
+  tool.name = "tiktok_marketing_describe";
+  tool.title = "TikTok Marketing: describe entities";
+  tool.description =
+      "Describe what tiktok_marketing_execute can read. With entity: every action and parameter (type, required, "
+      "default, limits, description), the key record fields and example questions. Without: each entity with a "
+      "one-line summary and its actions. Costs no API call.";
+  tool.input_schema = catalog::embedded_json("tools/describe.input.json");
+  tool.input_schema["properties"]["entity"]["enum"] = env.catalog->entity_names();
+  tool.output_schema = catalog::embedded_json("tools/describe.output.json");
+  tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = false};
+  tool.handler = [&env](const json& args, mcp::ToolContext&) {
+    json entities = json::array();
+    if (args.contains("entity")) {
+      entities.push_back(describe_entity(*env.catalog->find(args["entity"].get<std::string>()), env.hosted));
+    } else {
+      for (const auto& e : env.catalog->entities()) {
+        json actions = json::array();
+        for (const auto& a : e.actions) actions.push_back(a.name);
+        entities.push_back({{"entity", e.name}, {"summary", e.summary}, {"actions", std::move(actions)}});
+      }
+    }
+    return mcp::ToolResult::structured_json({{"entities", std::move(entities)}});
+  };
+  return tool;
+}
+
+}  // namespace tools
