@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds, and runs the unit and integration
-# tests (CTest) and the end-to-end tests that drive the binary with real MCP clients from npm.
+# tests (CTest), the end-to-end tests that drive the binary with real MCP clients from npm, and
+# the official MCP conformance suite.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -18,6 +19,9 @@ step "unit and integration tests"
 
 step "end-to-end tests with real MCP clients"
 scripts/e2e.sh
+
+step "official MCP conformance suite (Streamable HTTP)"
+scripts/conformance.sh build
 
 echo
 echo "All tests passed."

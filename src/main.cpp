@@ -13,6 +13,7 @@
 #include "app/server_factory.hpp"
 #include "config/load.hpp"
 #include "log/logger.hpp"
+#include "transport/http_service.hpp"
 #include "transport/stdio_transport.hpp"
 #include "version.hpp"
 
@@ -30,14 +31,20 @@ config::Environment read_environment() {
   return env;
 }
 
-// Blocks SIGINT and SIGTERM in every thread and hands them to `on_signal` on a thread of their
-// own, so shutdown runs as ordinary code rather than inside a signal handler.
-void handle_signals(std::function<void(int)> on_signal) {
+// Blocks SIGINT and SIGTERM in this thread and every thread it starts afterwards.
+sigset_t block_termination_signals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+// Blocks SIGINT and SIGTERM in every thread and hands them to `on_signal` on a thread of their
+// own, so shutdown runs as ordinary code rather than inside a signal handler.
+void handle_signals(std::function<void(int)> on_signal) {
+  const sigset_t set = block_termination_signals();
   std::signal(SIGPIPE, SIG_IGN);
   std::thread([set, on_signal = std::move(on_signal)] {
     int sig = 0;
@@ -71,6 +78,21 @@ int serve_stdio(const config::Config& cfg) {
   return code;
 }
 
+int serve_http(const config::Config& cfg) {
+  block_termination_signals();  // before app::build starts the worker threads
+  auto app = app::build(cfg);
+  transport::HttpService http(*app.server, cfg);
+  handle_signals([&http](int sig) {
+    logging::info("main", std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + "; shutting down");
+    http.stop();
+  });
+  logging::info("main", app::startup_summary(cfg, *app.server));
+  http.run();
+  app.server->join();
+  logging::info("main", "HTTP server stopped");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -98,9 +120,7 @@ int main(int argc, char** argv) {
         return serve_stdio(cfg);
       case config::Transport::Http:
       case config::Transport::Sse:
-        std::cerr << "tiktok-marketing-mcp: the " << config::to_string(cfg.transport)
-                  << " transport is not available in this build yet; use --transport stdio\n";
-        return 2;
+        return serve_http(cfg);
     }
   } catch (const std::exception& e) {
     logging::error("main", std::string("fatal: ") + e.what());

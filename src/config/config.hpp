@@ -49,6 +49,8 @@ struct HttpSettings {
   std::vector<std::string> allowed_hosts;     // empty: localhost names only
   std::size_t max_sessions = 256;
   std::chrono::seconds session_idle_timeout{1800};
+  std::size_t threads = 256;                       // connections served at once (each SSE stream holds one)
+  std::chrono::milliseconds sse_keepalive{5000};  // comment line on a quiet SSE stream
 };
 
 struct UpstreamSettings {

@@ -208,6 +208,13 @@ std::vector<Setting> build() {
       {"session_idle_timeout_s", "TIKTOK_MARKETING_SESSION_IDLE_TIMEOUT_S", "", "SECONDS",
        "An HTTP session unused this long is ended (default 1800).", false,
        [](Config& c, const std::string& v) { c.http.session_idle_timeout = std::chrono::seconds(parse_int(v, 1, 604800)); }},
+      {"http_threads", "TIKTOK_MARKETING_HTTP_THREADS", "", "N",
+       "HTTP connections served at once; each open SSE stream holds one (default 256).", false,
+       [](Config& c, const std::string& v) { c.http.threads = static_cast<std::size_t>(parse_int(v, 4, 4096)); }},
+      {"sse_keepalive_ms", "TIKTOK_MARKETING_SSE_KEEPALIVE_MS", "", "MS",
+       "A quiet SSE stream gets a comment line this often, which also detects clients that left (default 5000).",
+       false,
+       [](Config& c, const std::string& v) { c.http.sse_keepalive = std::chrono::milliseconds(parse_int(v, 50, 600000)); }},
       {"output_max_chars", "TIKTOK_MARKETING_OUTPUT_MAX_CHARS", "", "N",
        "Largest tool result in characters; beyond it whole records are left out and meta says how many (default "
        "100000).",

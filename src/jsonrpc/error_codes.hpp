@@ -8,7 +8,11 @@ inline constexpr int kInvalidRequest = -32600;
 inline constexpr int kMethodNotFound = -32601;
 inline constexpr int kInvalidParams = -32602;
 inline constexpr int kInternalError = -32603;
-// Implementation-defined range (-32000..-32019): the server is not initialized yet.
+// Implementation-defined range (-32000..-32019), with the meanings the TypeScript SDK gives
+// them over HTTP: a request the transport refuses (bad header, limit, auth), an unknown session.
+inline constexpr int kTransportError = -32000;
+inline constexpr int kSessionNotFound = -32001;
+// The server is not initialized yet.
 inline constexpr int kServerNotInitialized = -32002;
 
 }  // namespace jsonrpc

@@ -27,6 +27,17 @@ const json& object_params(const jsonrpc::Message& message) {
   return message.params.is_object() ? message.params : empty;
 }
 
+// How long a tool may wait for the client to answer a request (a person may be answering).
+constexpr std::chrono::minutes kClientRequestTimeout{10};
+
+// The client capability a server-to-client request needs, or empty when none.
+std::string_view capability_for(std::string_view method) {
+  if (method == "sampling/createMessage") return "sampling";
+  if (method == "elicitation/create") return "elicitation";
+  if (method == "roots/list") return "roots";
+  return {};
+}
+
 }  // namespace
 
 Session::Session(Server& server) : server_(server) {}
@@ -39,6 +50,11 @@ bool Session::initialized() const {
 std::string Session::protocol_version() const {
   std::lock_guard lock(mutex_);
   return version_;
+}
+
+json Session::client_capabilities() const {
+  std::lock_guard lock(mutex_);
+  return client_capabilities_;
 }
 
 std::size_t Session::in_flight() const {
@@ -83,7 +99,8 @@ void Session::handle(const jsonrpc::Decoded& entry, const ReplyChannel& channel)
       handle_notification(message);
       break;
     case jsonrpc::Kind::Response:
-      break;  // this server sends no requests, so there is nothing to match a response to
+      client_requests_.resolve(message);  // an unknown or late answer is ignored
+      break;
   }
   done(channel);
 }
@@ -152,6 +169,9 @@ json Session::initialize(const json& params) {
     }
     version_ = negotiate(requested);
     version = version_;
+    if (params.contains("capabilities") && params["capabilities"].is_object()) {
+      client_capabilities_ = params["capabilities"];
+    }
   }
   const Features f = features_of(version);
   const auto& info = server_.options().info;
@@ -301,8 +321,12 @@ void Session::run_tool(const jsonrpc::Message& message, const ReplyChannel& chan
       std::lock_guard lock(mutex_);
       client_level = log_level_;
     }
-    ToolContext context(stop, progress_token, client_level, f.progress_message,
-                        [channel](const json& notification) { reply(channel, notification); });
+    ToolContext context(
+        stop, progress_token, client_level, f.progress_message,
+        [channel](const json& notification) { reply(channel, notification); },
+        [this, channel, stop](const std::string& method, json request_params) {
+          return request_client(method, std::move(request_params), channel, stop);
+        });
     try {
       result = entry.tool.handler(arguments, context);
     } catch (const ProtocolError& e) {
@@ -323,6 +347,18 @@ void Session::run_tool(const jsonrpc::Message& message, const ReplyChannel& chan
   if (result.is_error) body["isError"] = true;
   if (f.structured_output && result.structured) body["structuredContent"] = *result.structured;
   reply(channel, jsonrpc::make_result(message.id, std::move(body)));
+}
+
+json Session::request_client(const std::string& method, json params, const ReplyChannel& channel,
+                             std::stop_token stop) {
+  const std::string_view capability = capability_for(method);
+  if (!capability.empty() && !client_capabilities().contains(capability)) {
+    throw ProtocolError(jsonrpc::kInvalidRequest, "the client did not declare the \"" + std::string(capability) +
+                                                      "\" capability in initialize, so the server cannot send " + method);
+  }
+  return client_requests_.call(
+      method, std::move(params), [channel](const json& message) { reply(channel, message); }, stop,
+      kClientRequestTimeout);
 }
 
 void Session::cancel_all() {

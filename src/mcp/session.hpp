@@ -18,6 +18,7 @@
 
 #include "jsonrpc/message.hpp"
 #include "log/level.hpp"
+#include "mcp/client_requests.hpp"
 #include "mcp/protocol_version.hpp"
 #include "mcp/reply_channel.hpp"
 
@@ -44,6 +45,8 @@ class Session : public std::enable_shared_from_this<Session> {
   bool initialized() const;
   // The negotiated version, or empty before initialize.
   std::string protocol_version() const;
+  // What the client declared in initialize (an object; empty before initialize).
+  json client_capabilities() const;
 
  private:
   struct InFlight {
@@ -62,12 +65,15 @@ class Session : public std::enable_shared_from_this<Session> {
   bool begin(const std::string& key, std::stop_token* token);
   bool finish(const std::string& key);  // true when the request was cancelled
   json tool_to_json(const RegisteredTool& entry, const Features& features) const;
+  json request_client(const std::string& method, json params, const ReplyChannel& channel, std::stop_token stop);
 
   Server& server_;
   mutable std::mutex mutex_;
   std::condition_variable idle_;
   std::string version_;  // empty until initialize
   std::optional<logging::Level> log_level_;
+  json client_capabilities_ = json::object();
+  ClientRequests client_requests_;
   std::unordered_map<std::string, InFlight> in_flight_;
 };
 

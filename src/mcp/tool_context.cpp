@@ -1,16 +1,19 @@
 #include "mcp/tool_context.hpp"
 
+#include "jsonrpc/error_codes.hpp"
 #include "jsonrpc/message.hpp"
+#include "mcp/protocol_error.hpp"
 
 namespace mcp {
 
 ToolContext::ToolContext(std::stop_token stop, json progress_token, std::optional<logging::Level> client_log_level,
-                         bool progress_message_allowed, Notify notify)
+                         bool progress_message_allowed, Notify notify, ClientRequester requester)
     : stop_(std::move(stop)),
       progress_token_(std::move(progress_token)),
       client_log_level_(client_log_level),
       progress_message_allowed_(progress_message_allowed),
-      notify_(std::move(notify)) {}
+      notify_(std::move(notify)),
+      requester_(std::move(requester)) {}
 
 void ToolContext::report_progress(double progress, std::optional<double> total, std::string_view message) {
   if (progress_token_.is_null() || cancelled()) return;
@@ -27,6 +30,13 @@ void ToolContext::log(logging::Level level, std::string_view logger, const json&
   json params{{"level", logging::to_string(level)}, {"data", data}};
   if (!logger.empty()) params["logger"] = logger;
   notify_(jsonrpc::make_notification("notifications/message", std::move(params)));
+}
+
+json ToolContext::request_client(const std::string& method, json params) {
+  if (!requester_) {
+    throw ProtocolError(jsonrpc::kInternalError, "this transport cannot send requests to the client (" + method + ")");
+  }
+  return requester_(method, std::move(params));
 }
 
 }  // namespace mcp

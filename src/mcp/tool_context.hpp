@@ -19,9 +19,11 @@ using nlohmann::json;
 class ToolContext {
  public:
   using Notify = std::function<void(const json& notification)>;
+  // Sends a request to the client and returns its result (see request_client).
+  using ClientRequester = std::function<json(const std::string& method, json params)>;
 
   ToolContext(std::stop_token stop, json progress_token, std::optional<logging::Level> client_log_level,
-              bool progress_message_allowed, Notify notify);
+              bool progress_message_allowed, Notify notify, ClientRequester requester = {});
 
   // True once the client cancelled the call (or the server is shutting down).
   bool cancelled() const { return stop_.stop_requested(); }
@@ -36,12 +38,18 @@ class ToolContext {
 
   bool wants_progress() const { return !progress_token_.is_null(); }
 
+  // Asks the client something during the call (sampling/createMessage, elicitation/create,
+  // roots/list) and blocks until it answers. Throws ProtocolError when the client did not
+  // declare the capability, answers with an error, takes too long, or the call is cancelled.
+  json request_client(const std::string& method, json params);
+
  private:
   std::stop_token stop_;
   json progress_token_;
   std::optional<logging::Level> client_log_level_;
   bool progress_message_allowed_;
   Notify notify_;
+  ClientRequester requester_;
   std::optional<double> last_progress_;
 };
 
