@@ -1,5 +1,7 @@
 #include "execution/upstream_error.hpp"
 
+#include "log/redactor.hpp"
+
 namespace execution {
 
 namespace {
@@ -40,7 +42,7 @@ std::string UpstreamError::describe() const {
   if (!details_.request_id.empty()) text += "\nrequest_id: " + details_.request_id;
   if (details_.attempts > 1) text += "\nAttempts: " + std::to_string(details_.attempts);
   if (!details_.next_step.empty()) text += "\nWhat to do: " + details_.next_step;
-  return text;
+  return logging::redact(std::move(text));  // an upstream may echo a credential back
 }
 
 }  // namespace execution

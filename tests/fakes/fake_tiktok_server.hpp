@@ -1,0 +1,93 @@
+#pragma once
+// A fake TikTok Business API on loopback that behaves like the real one: the Access-Token
+// header is checked (40104 missing, 40105 wrong), errors come as HTTP 200 with a body code,
+// data and pagination come from the demo account (the same engine as --demo), unknown paths
+// get 404, and scripted faults can be queued: body codes, HTTP statuses, slow or stalled
+// bodies, truncated or HTML bodies, resets, redirects, huge bodies, and a QPS limit answered
+// with 40100. Every request is recorded.
+
+#include <chrono>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "fakes/loopback_server.hpp"
+#include "tiktok/demo/demo_api.hpp"
+
+namespace fakes {
+
+struct Fault {
+  enum class Kind { Code, Status, Delay, Stall, Truncated, Html, Reset, Redirect, Huge };
+  Kind kind = Kind::Code;
+  long long code = 0;             // Code: the body code
+  std::string message;            // Code: the body message
+  int status = 500;               // Status / Html
+  std::chrono::milliseconds delay{0};  // Delay (then answers normally) / Stall (mid-body)
+  std::size_t size = 0;           // Huge: body bytes
+
+  static Fault body_code(long long code, std::string message = "fault") {
+    Fault f;
+    f.code = code;
+    f.message = std::move(message);
+    return f;
+  }
+  static Fault http(int status) { Fault f; f.kind = Kind::Status; f.status = status; return f; }
+  static Fault slow(std::chrono::milliseconds d) { Fault f; f.kind = Kind::Delay; f.delay = d; return f; }
+  static Fault stall(std::chrono::milliseconds d) { Fault f; f.kind = Kind::Stall; f.delay = d; return f; }
+  static Fault truncated() { Fault f; f.kind = Kind::Truncated; return f; }
+  static Fault html(int status) { Fault f; f.kind = Kind::Html; f.status = status; return f; }
+  static Fault reset() { Fault f; f.kind = Kind::Reset; return f; }
+  static Fault redirect() { Fault f; f.kind = Kind::Redirect; return f; }
+  static Fault huge(std::size_t bytes) { Fault f; f.kind = Kind::Huge; f.size = bytes; return f; }
+};
+
+struct RecordedRequest {
+  std::string path;
+  std::map<std::string, std::string> params;
+  std::map<std::string, std::string> headers;
+  std::chrono::steady_clock::time_point at;
+};
+
+class FakeTikTokServer {
+ public:
+  static constexpr const char* kPrefix = "/open_api/v1.3";
+
+  // app_id/app_secret: what oauth2/advertiser/get/ accepts (40101 otherwise).
+  explicit FakeTikTokServer(std::string token, std::string app_id = "", std::string app_secret = "");
+
+  // http://127.0.0.1:PORT/open_api/v1.3
+  std::string base_url() const { return server_.url() + kPrefix; }
+
+  // Faults apply to the next requests, one each, in order.
+  void queue(Fault fault);
+  void queue(Fault fault, int times);
+  // Answer 40100 when more than `qps` requests arrive within one second (0: no limit).
+  void limit_qps(int qps);
+
+  std::vector<RecordedRequest> requests() const;
+  std::size_t count(const std::string& api_path = "") const;
+  void reset_log();
+
+ private:
+  void handle(const httplib::Request& req, httplib::Response& res);
+  std::optional<Fault> next_fault();
+  bool over_qps_limit(std::chrono::steady_clock::time_point now);
+
+  std::string token_;
+  std::string app_id_;
+  std::string app_secret_;
+  tiktok::demo::DemoApi demo_;
+  mutable std::mutex mutex_;
+  std::deque<Fault> faults_;
+  std::vector<RecordedRequest> log_;
+  int qps_ = 0;
+  std::deque<std::chrono::steady_clock::time_point> window_;
+  LoopbackServer server_;
+};
+
+}  // namespace fakes

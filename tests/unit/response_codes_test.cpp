@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include "tiktok/client.hpp"
+#include "tiktok/response_codes.hpp"
+
+using execution::ErrorCategory;
+
+TEST_CASE("TikTok body codes are classified as the SDK's table says") {
+  struct Row {
+    long long code;
+    ErrorCategory category;
+    bool retryable;
+  };
+  const Row rows[] = {
+      {40000, ErrorCategory::InvalidParams, false}, {40002, ErrorCategory::InvalidParams, false},
+      {40001, ErrorCategory::Permission, false},    {40003, ErrorCategory::Permission, false},
+      {40130, ErrorCategory::Permission, false},    {40102, ErrorCategory::Auth, false},
+      {40104, ErrorCategory::Auth, false},          {40105, ErrorCategory::Auth, false},
+      {40101, ErrorCategory::Auth, false},          {40100, ErrorCategory::RateLimited, true},
+      {40133, ErrorCategory::RateLimited, true},    {40016, ErrorCategory::RateLimited, true},
+      {40132, ErrorCategory::RateLimited, true},    {50000, ErrorCategory::Transient, true},
+      {50002, ErrorCategory::Transient, true},      {51021, ErrorCategory::Transient, true},
+      {52001, ErrorCategory::Transient, true},      {60001, ErrorCategory::Transient, true},
+      {40007, ErrorCategory::NotFound, false},      {40300, ErrorCategory::NotFound, false},
+      {40014, ErrorCategory::Unsupported, false},   {12345, ErrorCategory::Upstream, false},
+  };
+  for (const auto& row : rows) {
+    INFO(row.code);
+    auto c = tiktok::classify_code(row.code);
+    CHECK(c.category == row.category);
+    CHECK(c.retryable == row.retryable);
+    CHECK_FALSE(c.next_step.empty());
+  }
+  CHECK(tiktok::is_success(0));
+  CHECK(tiktok::is_success(20001));
+  CHECK_FALSE(tiktok::is_success(40002));
+}
+
+TEST_CASE("an HTTP 200 with a non-zero code is an error, never a success") {
+  net::HttpResult r;
+  r.status = 200;
+  r.body = R"({"code":40105,"message":"The access token is invalid","request_id":"abc","data":{}})";
+  auto o = tiktok::interpret(r);
+  REQUIRE(o.error);
+  CHECK_FALSE(o.envelope);
+  CHECK(o.error->category() == ErrorCategory::Auth);
+  CHECK(o.error->details().request_id == "abc");
+  CHECK(o.error->details().code == 40105);
+  CHECK_THAT(o.error->describe(), Catch::Contains("request_id: abc"));
+  CHECK_THAT(o.error->describe(), Catch::Contains("TIKTOK_MARKETING_ACCESS_TOKEN"));
+}
+
+TEST_CASE("responses that are not the envelope are classified by what they are") {
+  net::HttpResult html;
+  html.status = 502;
+  html.body = "<html>Bad Gateway</html>";
+  auto o = tiktok::interpret(html);
+  CHECK(o.error->category() == ErrorCategory::Transient);
+  CHECK(o.retryable);
+
+  net::HttpResult garbled;
+  garbled.status = 200;
+  garbled.body = R"({"code":0,"data":{"li)";
+  auto g = tiktok::interpret(garbled);
+  CHECK(g.error->category() == ErrorCategory::BadResponse);
+
+  net::HttpResult redirect;
+  redirect.status = 302;
+  redirect.headers["location"] = "https://elsewhere.example/";
+  auto rd = tiktok::interpret(redirect);
+  CHECK(rd.error->category() == ErrorCategory::BadResponse);
+  CHECK_FALSE(rd.retryable);
+  CHECK_THAT(rd.error->describe(), Catch::Contains("redirect"));
+
+  net::HttpResult not_found;
+  not_found.status = 404;
+  not_found.body = "404 page not found";
+  CHECK_THAT(tiktok::interpret(not_found).error->describe(), Catch::Contains("TIKTOK_MARKETING_API_BASE_URL"));
+
+  net::HttpResult timeout;
+  timeout.failure = net::Failure::Timeout;
+  auto t = tiktok::interpret(timeout);
+  CHECK(t.error->category() == ErrorCategory::Timeout);
+  CHECK(t.retryable);
+
+  net::HttpResult ok;
+  ok.status = 200;
+  ok.body = R"({"code":0,"message":"OK","request_id":"r1","data":{"list":[]}})";
+  auto s = tiktok::interpret(ok);
+  REQUIRE(s.envelope);
+  CHECK(s.envelope->request_id == "r1");
+}
