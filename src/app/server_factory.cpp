@@ -2,6 +2,7 @@
 
 #include "app/services.hpp"
 #include "tools/check_tool.hpp"
+#include "tools/connector_tools.hpp"
 #include "tools/describe_tool.hpp"
 #include "tools/execute_tool.hpp"
 #include "version.hpp"
@@ -21,6 +22,11 @@ std::string instructions(config::Mode mode) {
   if (mode == config::Mode::Demo) {
     text += " This server runs in demo mode: it serves a built-in sample account (advertiser 7100000000000000001), "
             "not real TikTok data; say so when you present results.";
+  }
+  if (mode == config::Mode::Hosted) {
+    text += " Calls run through Airbyte's hosted TikTok Marketing connectors. tiktok_marketing_connector_list shows "
+            "the user's connectors; tiktok_marketing_connector_oauth_initiate and tiktok_marketing_connector_create "
+            "add one; context_store_search queries Airbyte's synced copy.";
   }
   if (mode == config::Mode::Unconfigured) {
     text += " No credentials are configured yet: calls will explain which environment variables to set.";
@@ -47,6 +53,9 @@ App build(const config::Config& config) {
   app.server->tools().add(tools::execute_tool(env));
   app.server->tools().add(tools::describe_tool(env));
   app.server->tools().add(tools::check_tool(env));
+  if (app.services->hosted) {
+    for (auto& tool : tools::connector_tools(app.services->hosted->connectors)) app.server->tools().add(std::move(tool));
+  }
   return app;
 }
 

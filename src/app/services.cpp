@@ -1,5 +1,6 @@
 #include "app/services.hpp"
 
+#include "app/hosted_services.hpp"
 #include "config/settings.hpp"
 #include "execution/unconfigured_executor.hpp"
 #include "net/http_client.hpp"
@@ -32,6 +33,10 @@ nlohmann::json settings_summary(const config::Config& c) {
   s["api_base_url"] = c.demo ? "none: demo mode serves a built-in sample account" : c.tiktok_base_url();
   s["AIRBYTE_CLIENT_ID"] = c.airbyte.client_id.empty() ? "not set" : "set";
   s["AIRBYTE_CLIENT_SECRET"] = c.airbyte.client_secret.describe();
+  s["AIRBYTE_EXTERNAL_USER_ID"] = c.airbyte.external_user_id.empty() ? "not set" : c.airbyte.external_user_id;
+  s["AIRBYTE_ORGANIZATION_ID"] = c.airbyte.organization_id.empty() ? "not set" : c.airbyte.organization_id;
+  s["AIRBYTE_CONNECTOR_ID"] = c.airbyte.connector_id.empty() ? "not set" : c.airbyte.connector_id;
+  if (c.mode() == config::Mode::Hosted) s["airbyte_api_base_url"] = c.airbyte.api_base_url;
   return s;
 }
 
@@ -72,7 +77,9 @@ std::unique_ptr<Services> make_services(const config::Config& c) {
     case config::Mode::Direct:
       make_direct(c, *s, false);
       break;
-    case config::Mode::Hosted:  // hosted mode arrives with the Airbyte client
+    case config::Mode::Hosted:
+      make_hosted(c, *s);
+      break;
     case config::Mode::Unconfigured:
       s->executor = std::make_unique<execution::UnconfiguredExecutor>();
       s->environment.defaults.advertiser_id = c.tiktok.advertiser_id;

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "airbyte/hosted_api.hpp"
 #include "config/config.hpp"
 #include "execution/executor.hpp"
 #include "net/http_transport.hpp"
@@ -19,6 +20,7 @@ struct Services {
   std::unique_ptr<tiktok::Client> tiktok_client;
   std::unique_ptr<execution::Executor> executor;
   tools::Environment environment;
+  std::unique_ptr<airbyte::HostedApi> hosted;  // hosted mode only
 };
 
 std::unique_ptr<Services> make_services(const config::Config& config);

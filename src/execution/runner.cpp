@@ -138,6 +138,9 @@ RunResult run_windows(Executor& executor, const Target& target, const json& para
   }
   PageLoop loop;
   json window_meta = json::array();
+  context.note("splitting " + params[r.start_param].get<std::string>() + ".." + params[r.end_param].get<std::string>() +
+               " into " + std::to_string(windows.size()) + " windows of at most " + std::to_string(r.max_days) +
+               " days");
   for (std::size_t i = 0; i < windows.size(); ++i) {
     upstream[r.start_param] = windows[i].start;
     upstream[r.end_param] = windows[i].end;
@@ -190,11 +193,12 @@ RunResult run(Executor& executor, const Target& target, json params, const CallC
     for (auto& [k, v] : page.extra_meta.items()) out.meta[k] = v;
     const long long current = as_count(page.page_info, "page");
     const long long total = as_count(page.page_info, "total_page");
-    out.meta["has_more"] = current >= 1 && total > current;
+    out.meta["has_more"] = (current >= 1 && total > current) || page.extra_meta.value("has_more", json(false)) == true;
     if (current >= 1 && total > current) out.meta["next_page"] = current + 1;
     return out;
   }
   const std::size_t wanted = all_pages ? limits.max_records : params["limit"].get<std::size_t>();
+  context.note("fetching " + target.entity.name + " page by page, up to " + std::to_string(wanted) + " records");
   PageLoop loop;
   fetch_pages(executor, target, upstream, wanted, context, limits, "", loop);
   out.data = std::move(loop.records);
@@ -206,7 +210,8 @@ RunResult run(Executor& executor, const Target& target, json params, const CallC
   const long long current = as_count(loop.last_page_info, "page");
   const long long total = as_count(loop.last_page_info, "total_page");
   const bool more_pages = current >= 1 && total > current;
-  out.meta["has_more"] = loop.stopped_at_limit || more_pages;
+  // A cursor-paged search (hosted) says has_more itself; page_info cannot.
+  out.meta["has_more"] = loop.stopped_at_limit || more_pages || loop.extra_meta.value("has_more", json(false)) == true;
   if (more_pages && !loop.cut_mid_page) out.meta["next_page"] = current + 1;
   if (loop.cut_mid_page) {
     out.meta["note"] = "stopped at the limit of " + std::to_string(wanted) + " records inside page " +
