@@ -1,4 +1,3 @@
-#include "catalog/embedded.hpp"
 #include "tools/connector_tools.hpp"
 
 namespace tools {
@@ -35,8 +34,8 @@ airbyte::CreateRequest to_request(const json& args) {
   return r;
 }
 
-json run(airbyte::Connectors& connectors, const json& args, mcp::ToolContext& context) {
-  airbyte::Created created = connectors.create(to_request(args), context.stop_token());
+json create(airbyte::Connectors& connectors, const json& args, const std::stop_token& stop) {
+  airbyte::Created created = connectors.create(to_request(args), stop);
   const std::string id = created.connector.value("id", "");
   return json{{"connector_id", id},
               {"connector", std::move(created.connector)},
@@ -49,17 +48,12 @@ json run(airbyte::Connectors& connectors, const json& args, mcp::ToolContext& co
 }  // namespace
 
 mcp::Tool connector_create_tool(airbyte::Connectors& connectors) {
-  mcp::Tool tool;
-  tool.name = "tiktok_marketing_connector_create";
-  tool.title = "TikTok Marketing: create hosted connector";
-  tool.description = description(connectors.has_fallback_token());
-  tool.input_schema = catalog::embedded_json("tools/connector_create.input.json");
-  tool.output_schema = catalog::embedded_json("tools/connector_create.output.json");
-  tool.annotations = {.read_only = false, .destructive = false, .idempotent = false, .open_world = true};
-  tool.handler = [&connectors](const json& args, mcp::ToolContext& context) {
-    return connector_result([&] { return run(connectors, args, context); });
-  };
-  return tool;
+  return connector_tool(connectors,
+                        {"tiktok_marketing_connector_create", "TikTok Marketing: create hosted connector",
+                         description(connectors.has_fallback_token()), "tools/connector_create.input.json",
+                         "tools/connector_create.output.json",
+                         {.read_only = false, .destructive = false, .idempotent = false, .open_world = true}},
+                        create);
 }
 
 }  // namespace tools

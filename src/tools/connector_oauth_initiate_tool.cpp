@@ -1,4 +1,3 @@
-#include "catalog/embedded.hpp"
 #include "tools/connector_tools.hpp"
 
 namespace tools {
@@ -7,10 +6,10 @@ namespace {
 
 using nlohmann::json;
 
-json run(airbyte::Connectors& connectors, const json& args, mcp::ToolContext& context) {
+json initiate(airbyte::Connectors& connectors, const json& args, const std::stop_token& stop) {
   const std::string user = connectors.external_user(args.value("external_user_id", ""));
   const std::string redirect = args.at("redirect_url").get<std::string>();
-  json answer = connectors.initiate_oauth(redirect, user, context.stop_token());
+  json answer = connectors.initiate_oauth(redirect, user, stop);
   return json{
       {"consent_url", answer["consent_url"]},
       {"external_user_id", user},
@@ -28,21 +27,16 @@ json run(airbyte::Connectors& connectors, const json& args, mcp::ToolContext& co
 }  // namespace
 
 mcp::Tool connector_oauth_initiate_tool(airbyte::Connectors& connectors) {
-  mcp::Tool tool;
-  tool.name = "tiktok_marketing_connector_oauth_initiate";
-  tool.title = "TikTok Marketing: start OAuth for a hosted connector";
-  tool.description =
-      "Start Airbyte's server-side OAuth flow for TikTok Marketing: returns a consent_url for the user to open. "
-      "After the user approves, the browser returns to redirect_url with a secret_id; then create the connector "
-      "with tiktok_marketing_connector_create and server_side_oauth_secret_id. No token passes through the "
-      "conversation this way.";
-  tool.input_schema = catalog::embedded_json("tools/connector_oauth_initiate.input.json");
-  tool.output_schema = catalog::embedded_json("tools/connector_oauth_initiate.output.json");
-  tool.annotations = {.read_only = false, .destructive = false, .idempotent = false, .open_world = true};
-  tool.handler = [&connectors](const json& args, mcp::ToolContext& context) {
-    return connector_result([&] { return run(connectors, args, context); });
-  };
-  return tool;
+  return connector_tool(
+      connectors,
+      {"tiktok_marketing_connector_oauth_initiate", "TikTok Marketing: start OAuth for a hosted connector",
+       "Start Airbyte's server-side OAuth flow for TikTok Marketing: returns a consent_url for the user to open. "
+       "After the user approves, the browser returns to redirect_url with a secret_id; then create the connector "
+       "with tiktok_marketing_connector_create and server_side_oauth_secret_id. No token passes through the "
+       "conversation this way.",
+       "tools/connector_oauth_initiate.input.json", "tools/connector_oauth_initiate.output.json",
+       {.read_only = false, .destructive = false, .idempotent = false, .open_world = true}},
+      initiate);
 }
 
 }  // namespace tools

@@ -1,5 +1,6 @@
 #include "tools/connector_tools.hpp"
 
+#include "catalog/embedded.hpp"
 #include "execution/upstream_error.hpp"
 
 namespace tools {
@@ -9,12 +10,22 @@ std::vector<mcp::Tool> connector_tools(airbyte::Connectors& connectors) {
           connector_oauth_initiate_tool(connectors), connector_delete_tool(connectors)};
 }
 
-mcp::ToolResult connector_result(const std::function<nlohmann::json()>& call) {
-  try {
-    return mcp::ToolResult::structured_json(call());
-  } catch (const execution::UpstreamError& e) {
-    return mcp::ToolResult::error(e.describe());
-  }
+mcp::Tool connector_tool(airbyte::Connectors& connectors, ConnectorToolInfo info, ConnectorCall call) {
+  mcp::Tool tool;
+  tool.name = std::move(info.name);
+  tool.title = std::move(info.title);
+  tool.description = std::move(info.description);
+  tool.input_schema = catalog::embedded_json(info.input_schema);
+  tool.output_schema = catalog::embedded_json(info.output_schema);
+  tool.annotations = info.annotations;
+  tool.handler = [&connectors, call = std::move(call)](const nlohmann::json& args, mcp::ToolContext& context) {
+    try {
+      return mcp::ToolResult::structured_json(call(connectors, args, context.stop_token()));
+    } catch (const execution::UpstreamError& e) {
+      return mcp::ToolResult::error(e.describe());
+    }
+  };
+  return tool;
 }
 
 }  // namespace tools

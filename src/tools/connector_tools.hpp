@@ -4,6 +4,8 @@
 // Failures come back as tool errors naming the field at fault and what to do.
 
 #include <functional>
+#include <stop_token>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -22,7 +24,18 @@ mcp::Tool connector_list_tool(airbyte::Connectors& connectors);
 mcp::Tool connector_get_tool(airbyte::Connectors& connectors);
 mcp::Tool connector_delete_tool(airbyte::Connectors& connectors);
 
-// The structured result of `call`, or the error it threw as a tool error.
-mcp::ToolResult connector_result(const std::function<nlohmann::json()>& call);
+// What the five have in common: schemas from schemas/tools/, and a call whose JSON answer is
+// the structured result, or whose execution::UpstreamError becomes the tool error.
+struct ConnectorToolInfo {
+  std::string name;
+  std::string title;
+  std::string description;
+  std::string input_schema;   // path under schemas/, e.g. "tools/connector_id.input.json"
+  std::string output_schema;
+  mcp::ToolAnnotations annotations;
+};
+using ConnectorCall =
+    std::function<nlohmann::json(airbyte::Connectors& connectors, const nlohmann::json& args, const std::stop_token& stop)>;
+mcp::Tool connector_tool(airbyte::Connectors& connectors, ConnectorToolInfo info, ConnectorCall call);
 
 }  // namespace tools
