@@ -1,0 +1,143 @@
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <future>
+#include <thread>
+#include <vector>
+
+#include "airbyte/token_cache.hpp"
+#include "execution/upstream_error.hpp"
+#include "support/recording_sleeper.hpp"
+
+namespace {
+
+using airbyte::AccessToken;
+using airbyte::TokenCache;
+using execution::ErrorCategory;
+using execution::UpstreamError;
+using namespace std::chrono_literals;
+
+UpstreamError error_of(ErrorCategory category) {
+  UpstreamError::Details d;
+  d.category = category;
+  d.message = "refused";
+  return UpstreamError(d);
+}
+
+}  // namespace
+
+TEST_CASE("the token is fetched once and reused until shortly before it expires") {
+  test::ManualClock clock;
+  int fetches = 0;
+  TokenCache cache([&](const std::stop_token&) { return AccessToken{"token-" + std::to_string(++fetches), 900s}; },
+                   clock.fn());
+  CHECK(cache.get({}) == "token-1");
+  clock.advance(839s);  // 900 s minus the 60 s margin, less one
+  CHECK(cache.get({}) == "token-1");
+  clock.advance(1s);
+  CHECK(cache.get({}) == "token-2");
+  CHECK(cache.refreshes() == 2);
+}
+
+TEST_CASE("the refresh margin is a minute, or a quarter of a short lifetime") {
+  CHECK(TokenCache::margin(900s) == 60s);
+  CHECK(TokenCache::margin(4s) == 1s);
+  CHECK(TokenCache::margin(0s) == 0s);
+}
+
+TEST_CASE("invalidating the current token forces a refresh; a stale one does not") {
+  int fetches = 0;
+  TokenCache cache([&](const std::stop_token&) { return AccessToken{"token-" + std::to_string(++fetches), 900s}; });
+  const std::string first = cache.get({});
+  cache.invalidate(first);
+  const std::string second = cache.get({});
+  CHECK(second == "token-2");
+  cache.invalidate(first);  // a slow caller reporting the old token must not discard the new one
+  CHECK(cache.get({}) == "token-2");
+  CHECK(cache.refreshes() == 2);
+}
+
+TEST_CASE("concurrent callers share one refresh") {
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> fetches{0};
+  TokenCache cache([&](const std::stop_token&) {
+    ++fetches;
+    released.wait();
+    return AccessToken{"shared-token", 900s};
+  });
+  std::vector<std::future<std::string>> callers;
+  for (int i = 0; i < 8; ++i) callers.push_back(std::async(std::launch::async, [&] { return cache.get({}); }));
+  release.set_value();
+  for (auto& c : callers) CHECK(c.get() == "shared-token");
+  CHECK(fetches.load() == 1);
+  CHECK(cache.refreshes() == 1);
+}
+
+TEST_CASE("a failed refresh reaches every caller; the next call tries again") {
+  std::atomic<int> fetches{0};
+  TokenCache cache([&](const std::stop_token&) -> AccessToken {
+    if (++fetches <= 4) throw error_of(ErrorCategory::Auth);
+    return AccessToken{"late-token", 900s};
+  });
+  std::vector<std::future<ErrorCategory>> callers;
+  for (int i = 0; i < 4; ++i) {
+    callers.push_back(std::async(std::launch::async, [&] {
+      try {
+        cache.get({});
+        return ErrorCategory::Upstream;
+      } catch (const UpstreamError& e) {
+        return e.category();
+      }
+    }));
+  }
+  for (auto& c : callers) CHECK(c.get() == ErrorCategory::Auth);
+  CHECK(fetches.load() <= 4);
+  while (fetches.load() < 4) CHECK_THROWS_AS(cache.get({}), UpstreamError);
+  CHECK(cache.get({}) == "late-token");
+}
+
+TEST_CASE("a caller waiting for another's refresh can be cancelled") {
+  std::promise<void> entered;
+  std::promise<void> release;
+  auto released = release.get_future();
+  TokenCache cache([&](const std::stop_token&) {
+    entered.set_value();
+    released.wait();
+    return AccessToken{"token", 900s};
+  });
+  auto leader = std::async(std::launch::async, [&] { return cache.get({}); });
+  entered.get_future().wait();
+  std::stop_source stop;
+  stop.request_stop();
+  try {
+    cache.get(stop.get_token());
+    FAIL("expected a cancellation");
+  } catch (const UpstreamError& e) {
+    CHECK(e.category() == ErrorCategory::Cancelled);
+  }
+  release.set_value();
+  CHECK(leader.get() == "token");
+}
+
+TEST_CASE("when the refreshing caller is cancelled, a waiting caller refreshes itself") {
+  std::promise<void> entered;
+  std::promise<void> release;
+  auto released = release.get_future();
+  std::atomic<int> fetches{0};
+  TokenCache cache([&](const std::stop_token&) -> AccessToken {
+    if (++fetches == 1) {
+      entered.set_value();
+      released.wait();
+      throw error_of(ErrorCategory::Cancelled);
+    }
+    return AccessToken{"own-token", 900s};
+  });
+  auto leader = std::async(std::launch::async, [&] { return cache.get({}); });
+  entered.get_future().wait();
+  auto follower = std::async(std::launch::async, [&] { return cache.get({}); });
+  release.set_value();
+  CHECK_THROWS_AS(leader.get(), UpstreamError);
+  CHECK(follower.get() == "own-token");
+  CHECK(fetches.load() == 2);
+}
