@@ -106,9 +106,9 @@ HttpResponse StreamableHttp::initialize(jsonrpc::Payload payload) {
   HttpResponse response = exchange(std::move(*use), std::move(payload));
   if (!session->initialized()) {
     sessions_.end(id, EndReason::Deleted);  // initialize failed: no session to keep
+    response.headers.erase(std::string(kSessionHeader));
     return response;
   }
-  response.headers[std::string(kSessionHeader)] = id;
   logging::info("http", "session " + id.substr(0, 8) + "... opened (" + std::to_string(sessions_.size()) + " open)");
   return response;
 }

@@ -1,0 +1,126 @@
+#include <catch2/catch.hpp>
+
+#include "http_test_support.hpp"
+#include "transport/http_security.hpp"
+
+using transport::AccessPolicy;
+using transport::check_access;
+
+TEST_CASE("localhost names are always allowed in Host, with or without a port") {
+  AccessPolicy policy;
+  for (const char* host : {"localhost", "localhost:8000", "127.0.0.1", "127.0.0.1:1", "[::1]", "[::1]:9000",
+                           "LocalHost:80"}) {
+    CHECK(policy.host_allowed(host));
+  }
+  for (const char* host : {"evil.example.com", "evil.example.com:8000", "127.0.0.1.evil.com", "localhost.evil.com",
+                           "", "0.0.0.0", "[::2]"}) {
+    CHECK_FALSE(policy.host_allowed(host));
+  }
+}
+
+TEST_CASE("configured hosts are allowed by name, or only on their port when one is given") {
+  AccessPolicy policy;
+  policy.allow_host("mcp.internal");
+  policy.allow_host("other.internal:9000");
+  CHECK(policy.host_allowed("mcp.internal"));
+  CHECK(policy.host_allowed("MCP.internal:1234"));
+  CHECK(policy.host_allowed("other.internal:9000"));
+  CHECK_FALSE(policy.host_allowed("other.internal:9001"));
+  CHECK_FALSE(policy.host_allowed("other.internal"));
+}
+
+TEST_CASE("origins: localhost over http(s) on any port, configured ones exactly, nothing else") {
+  AccessPolicy policy;
+  policy.allow_origin("https://App.Example.com/");
+  CHECK(policy.origin_allowed("http://localhost:3000"));
+  CHECK(policy.origin_allowed("https://127.0.0.1"));
+  CHECK(policy.origin_allowed("http://[::1]:5173"));
+  CHECK(policy.origin_allowed("https://app.example.com"));
+  CHECK_FALSE(policy.origin_allowed("http://app.example.com"));
+  CHECK_FALSE(policy.origin_allowed("https://app.example.com:8443"));
+  CHECK_FALSE(policy.origin_allowed("http://evil.example.com"));
+  CHECK_FALSE(policy.origin_allowed("http://localhost.evil.com"));
+  CHECK_FALSE(policy.origin_allowed("null"));
+  CHECK_FALSE(policy.origin_allowed("file://localhost"));
+}
+
+TEST_CASE("check_access refuses a bad Host or Origin with 403 and a JSON-RPC error") {
+  AccessPolicy policy;
+  auto request = test::http_request("POST", "/mcp");
+  CHECK_FALSE(check_access(policy, request));
+
+  SECTION("foreign Host") {
+    request.headers["Host"] = "evil.example.com";
+    auto refusal = check_access(policy, request);
+    REQUIRE(refusal);
+    CHECK(refusal->status == 403);
+    auto body = test::body_of(*refusal);
+    CHECK(body["error"]["code"] == -32000);
+    CHECK(body["id"].is_null());
+    CHECK_THAT(body["error"]["message"].get<std::string>(), Catch::Contains("DNS rebinding"));
+  }
+  SECTION("missing Host") {
+    request.headers.erase("Host");
+    auto refusal = check_access(policy, request);
+    REQUIRE(refusal);
+    CHECK(refusal->status == 403);
+  }
+  SECTION("foreign Origin") {
+    request.headers["Origin"] = "http://evil.example.com";
+    auto refusal = check_access(policy, request);
+    REQUIRE(refusal);
+    CHECK(refusal->status == 403);
+    CHECK_THAT(refusal->body, Catch::Contains("Origin"));
+  }
+  SECTION("no Origin at all is fine (not a browser)") { CHECK_FALSE(check_access(policy, request)); }
+}
+
+TEST_CASE("with a token, requests need Authorization: Bearer with exactly that token") {
+  const std::string token = "s3cret-token-value-123";
+  AccessPolicy policy;
+  policy.require_token(token);
+  auto request = test::http_request("POST", "/mcp");
+
+  SECTION("missing: 401 with a bearer challenge") {
+    auto refusal = check_access(policy, request);
+    REQUIRE(refusal);
+    CHECK(refusal->status == 401);
+    CHECK(refusal->headers.at("WWW-Authenticate") == "Bearer realm=\"mcp\"");
+    CHECK(test::body_of(*refusal)["error"]["code"] == -32000);
+  }
+  SECTION("wrong token, wrong length, other scheme: 401 invalid_token") {
+    for (const std::string& value : std::vector<std::string>{"Bearer wrong-token-value-123", "Bearer s3cret", "Basic " + token, "Bearer ",
+                                    "Bearer " + token + "x"}) {
+      request.headers["Authorization"] = value;
+      auto refusal = check_access(policy, request);
+      REQUIRE(refusal);
+      CHECK(refusal->status == 401);
+      CHECK_THAT(refusal->headers.at("WWW-Authenticate"), Catch::Contains("invalid_token"));
+      CHECK(refusal->body.find(token) == std::string::npos);
+    }
+  }
+  SECTION("right token, scheme in any case") {
+    request.headers["Authorization"] = "Bearer " + token;
+    CHECK_FALSE(check_access(policy, request));
+    request.headers["Authorization"] = "bearer " + token;
+    CHECK_FALSE(check_access(policy, request));
+  }
+  SECTION("Host and Origin are still checked first") {
+    request.headers["Authorization"] = "Bearer " + token;
+    request.headers["Origin"] = "http://evil.example.com";
+    auto refusal = check_access(policy, request);
+    REQUIRE(refusal);
+    CHECK(refusal->status == 403);
+  }
+}
+
+TEST_CASE("the server refuses to listen beyond loopback without a token") {
+  CHECK(transport::refuse_to_listen("0.0.0.0", false));
+  CHECK(transport::refuse_to_listen("192.168.1.5", false));
+  CHECK(transport::refuse_to_listen("::", false));
+  CHECK_THAT(*transport::refuse_to_listen("0.0.0.0", false), Catch::Contains("MCP_AUTH_TOKEN"));
+  CHECK_FALSE(transport::refuse_to_listen("0.0.0.0", true));
+  for (const char* host : {"127.0.0.1", "127.0.0.2", "localhost", "::1", "[::1]"}) {
+    CHECK_FALSE(transport::refuse_to_listen(host, false));
+  }
+}
