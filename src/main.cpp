@@ -41,12 +41,26 @@ sigset_t block_termination_signals() {
   return set;
 }
 
-// Blocks SIGINT and SIGTERM in every thread and hands them to `on_signal` on a thread of their
-// own, so shutdown runs as ordinary code rather than inside a signal handler.
-void handle_signals(std::function<void(int)> on_signal) {
-  const sigset_t set = block_termination_signals();
+// SIGINT and SIGTERM are blocked before any thread starts (threads inherit the mask), and a
+// thread of their own waits for them, so shutdown runs as ordinary code rather than inside a
+// signal handler.
+sigset_t shutdown_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  return set;
+}
+
+void block_signals() {
+  sigset_t set = shutdown_signals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
-  std::thread([set, on_signal = std::move(on_signal)] {
+}
+
+void handle_signals(std::function<void(int)> on_signal) {
+  std::thread([on_signal = std::move(on_signal)] {
+    sigset_t set = shutdown_signals();
     int sig = 0;
     while (sigwait(&set, &sig) == 0) on_signal(sig);
   }).detach();
@@ -96,6 +110,7 @@ int serve_http(const config::Config& cfg) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  block_signals();
   config::Invocation invocation;
   try {
     invocation = config::load(std::vector<std::string>(argv + 1, argv + argc), read_environment());
