@@ -204,6 +204,7 @@ TEST_CASE("the whole hosted workflow through the tools, with no secret in any ou
   CHECK(server.transcript.find("[REDACTED]") == std::string::npos);  // nothing even tried to leave
   CHECK(log_text.find("[REDACTED]") == std::string::npos);
   CHECK_THAT(log_text, Catch::Contains("hosted mode"));
+  CHECK(log_text.find("error [mcp]") == std::string::npos);  // no result broke its tool's outputSchema
 }
 
 TEST_CASE("create refuses two credential sources and reports Airbyte's field errors") {
