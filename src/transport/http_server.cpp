@@ -92,6 +92,8 @@ struct HttpServer::Impl {
     http.set_payload_max_length(options.max_body_bytes);
     http.set_tcp_nodelay(true);
     http.set_keep_alive_max_count(1000);
+    // An idle keep-alive connection holds a thread, and stop() waits for it: keep this short.
+    http.set_keep_alive_timeout(2);
 
     // Access is checked before the body is read, so a refused client cannot make us read it
     // (handle() checks again: it is the handler's rule, this is only the early exit).

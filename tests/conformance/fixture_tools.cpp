@@ -120,6 +120,9 @@ void add_notifying_tools(mcp::Server& server) {
         context.report_progress(50, 100);
         pause(context, 50ms);
         context.report_progress(100, 100);
+        // The TypeScript client handles notifications a tick later than responses and drops
+        // progress that arrives after its call's response: let the last one land first.
+        pause(context, 50ms);
         return mcp::ToolResult::text("Progress test completed");
       });
 }
