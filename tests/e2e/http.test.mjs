@@ -8,7 +8,7 @@ import { test } from 'node:test';
 
 import {
   assertProgress, binary, cancelledCount, connectHttp, eventually, fixture, initializeMessage, post, runToExit,
-  startServer,
+  startBlockingCall, startServer,
 } from './http_support.mjs';
 
 const TOOLS = ['tiktok_marketing_execute', 'tiktok_marketing_describe', 'tiktok_marketing_check'];
@@ -149,20 +149,15 @@ test('concurrent sessions are independent: a blocked call in one does not hold u
   const server = await startServer(fixture, ['--transport', 'http']);
   try {
     const blocker = await connectHttp(server.url);
-    const abort = new AbortController();
-    let started;
-    const startedPromise = new Promise((resolve) => { started = resolve; });
-    const blocked = blocker.client.callTool({ name: 'test_wait_for_cancel', arguments: {} }, undefined,
-      { signal: abort.signal, onprogress: () => started() }).catch((e) => e);
-    await startedPromise;
+    const blocked = await startBlockingCall(blocker.client);
 
     const sessions = await Promise.all(Array.from({ length: 8 }, () => connectHttp(server.url)));
     assert.equal(new Set(sessions.map((s) => s.transport.sessionId)).size, 8);
     const results = await Promise.all(sessions.map((s) => s.client.callTool({ name: 'test_simple_text', arguments: {} })));
     for (const r of results) assert.equal(r.content[0].text, 'This is a simple text response for testing.');
 
-    abort.abort();
-    assert.ok((await blocked) instanceof Error);
+    blocked.abort();
+    assert.ok((await blocked.result) instanceof Error);
     for (const s of [blocker, ...sessions]) await s.client.close();
   } finally {
     await server.stop();
@@ -174,14 +169,9 @@ test('cancelling a call (AbortSignal -> notifications/cancelled) stops its work 
   try {
     const { client } = await connectHttp(server.url);
     assert.equal(await cancelledCount(client), 0);
-    const abort = new AbortController();
-    let started;
-    const startedPromise = new Promise((resolve) => { started = resolve; });
-    const call = client.callTool({ name: 'test_wait_for_cancel', arguments: {} }, undefined,
-      { signal: abort.signal, onprogress: () => started() });
-    await startedPromise;
-    abort.abort('the user gave up');
-    await assert.rejects(call);
+    const call = await startBlockingCall(client);
+    call.abort('the user gave up');
+    assert.ok((await call.result) instanceof Error);
     await eventually(async () => (await cancelledCount(client)) === 1, 'the call to see its cancellation');
     await client.close();
   } finally {

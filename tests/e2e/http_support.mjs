@@ -105,6 +105,19 @@ export function assertProgress(progress) {
   assert.ok(progress.length <= 3 && (progress.length < 3 || progress[2] === 100), `progress ${progress}`);
 }
 
+// Starts the fixture's test_wait_for_cancel and resolves once it is running (its first
+// progress notification arrived). `result` settles with the call's result or error; `abort`
+// cancels it the way an application does (the client sends notifications/cancelled).
+export async function startBlockingCall(client) {
+  const controller = new AbortController();
+  let running;
+  const started = new Promise((resolve) => { running = resolve; });
+  const result = client.callTool({ name: 'test_wait_for_cancel', arguments: {} }, undefined,
+    { signal: controller.signal, onprogress: () => running() }).catch((error) => error);
+  await started;
+  return { result, abort: (reason) => controller.abort(reason) };
+}
+
 // How many test_wait_for_cancel calls the fixture has seen cancelled.
 export async function cancelledCount(client) {
   const result = await client.callTool({ name: 'test_cancellation_count', arguments: {} });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  assertProgress, binary, cancelledCount, connectSse, eventually, fixture, startServer,
+  assertProgress, binary, cancelledCount, connectSse, eventually, fixture, startBlockingCall, startServer,
 } from './http_support.mjs';
 
 const TOKEN = 'e2e-sse-bearer-token-81f2c4';
@@ -73,12 +73,7 @@ test('concurrent SSE sessions, with progress on each call, do not wait for each 
   const server = await startServer(fixture, ['--transport', 'sse']);
   try {
     const blocker = await connectSse(server.url);
-    const abort = new AbortController();
-    let started;
-    const startedPromise = new Promise((resolve) => { started = resolve; });
-    const blocked = blocker.client.callTool({ name: 'test_wait_for_cancel', arguments: {} }, undefined,
-      { signal: abort.signal, onprogress: () => started() }).catch((e) => e);
-    await startedPromise;
+    const blocked = await startBlockingCall(blocker.client);
 
     const sessions = await Promise.all(Array.from({ length: 6 }, () => connectSse(server.url)));
     const results = await Promise.all(sessions.map(async (s) => {
@@ -91,8 +86,8 @@ test('concurrent SSE sessions, with progress on each call, do not wait for each 
       assert.equal(result.content[0].text, 'Progress test completed');
       assertProgress(progress);
     }
-    abort.abort();
-    assert.ok((await blocked) instanceof Error);
+    blocked.abort();
+    assert.ok((await blocked.result) instanceof Error);
     await eventually(async () => (await cancelledCount(sessions[0].client)) === 1, 'the blocked call to be cancelled');
     for (const s of [blocker, ...sessions]) await s.client.close();
   } finally {
@@ -106,11 +101,7 @@ test('closing the SSE stream ends the session and cancels its calls', async () =
   try {
     const watcher = await connectSse(server.url);
     const leaving = await connectSse(server.url);
-    let started;
-    const startedPromise = new Promise((resolve) => { started = resolve; });
-    leaving.client.callTool({ name: 'test_wait_for_cancel', arguments: {} }, undefined,
-      { onprogress: () => started() }).catch(() => {});
-    await startedPromise;
+    await startBlockingCall(leaving.client);
     await leaving.client.close(); // closes the event stream without cancelling anything itself
     await eventually(async () => (await cancelledCount(watcher.client)) === 1, 'the session end to cancel the call');
     await watcher.client.close();
