@@ -80,7 +80,8 @@ TEST_CASE("report levels agree: campaign totals equal the sum of their ads") {
                                          {"dimensions", "[\"" + dim + "\"]"}, {"metrics", R"(["spend"])"},
                                          {"start_date", "2026-10-01"}, {"end_date", "2026-10-03"}, {"page_size", "1000"}};
     double sum = 0;
-    for (const auto& row : call("/report/integrated/get/", q)["data"]["list"]) sum += std::stod(row["metrics"]["spend"].get<std::string>());
+    const json answer = call("/report/integrated/get/", q);
+    for (const auto& row : answer["data"]["list"]) sum += std::stod(row["metrics"]["spend"].get<std::string>());
     return sum;
   };
   CHECK(total("AUCTION_CAMPAIGN", "campaign_id") == Approx(total("AUCTION_AD", "ad_id")).margin(0.001));
