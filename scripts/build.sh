@@ -8,6 +8,9 @@ dir="${1:-build}"
 shift || true
 launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-export CCACHE_DIR="${CCACHE_DIR:-$root/.cache/ccache}"
+# One compiler cache for every checkout on the machine: paths are taken relative to the
+# checkout, so a fresh clone (as CI makes) reuses what an earlier build compiled.
+export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tiktok-marketing-mcp-ccache}"
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
 cmake -S "$root" -B "$root/$dir" "${launcher[@]}" "$@" >/dev/null
 cmake --build "$root/$dir" -j "$(nproc)"

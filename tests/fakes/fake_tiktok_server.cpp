@@ -14,8 +14,13 @@ std::string envelope(long long code, const std::string& message) {
 
 }  // namespace
 
-FakeTikTokServer::FakeTikTokServer(std::string token, std::string app_id, std::string app_secret)
+FakeTikTokServer::FakeTikTokServer(std::string token, std::string app_id, std::string app_secret, std::size_t threads)
     : token_(std::move(token)), app_id_(std::move(app_id)), app_secret_(std::move(app_secret)) {
+  if (threads > 0) {
+    server_.http().new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server_.http().set_keep_alive_max_count(100000);
+    server_.http().set_tcp_nodelay(true);  // no Nagle stall on the last segment of a body
+  }
   server_.http().Get(".*", [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); });
   server_.http().Post(".*", [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); });
   server_.start();
@@ -33,6 +38,11 @@ void FakeTikTokServer::queue(Fault fault, int times) {
 void FakeTikTokServer::limit_qps(int qps) {
   std::lock_guard lock(mutex_);
   qps_ = qps;
+}
+
+void FakeTikTokServer::serve_synthetic(SyntheticSizes sizes) {
+  std::lock_guard lock(mutex_);
+  synthetic_ = std::make_shared<SyntheticApi>(sizes);
 }
 
 std::vector<RecordedRequest> FakeTikTokServer::requests() const {
@@ -143,6 +153,17 @@ void FakeTikTokServer::handle(const httplib::Request& req, httplib::Response& re
       (record.params["app_id"] != app_id_ || record.params["secret"] != app_secret_ || app_id_.empty())) {
     res.set_content(envelope(40101, "The app_id or secret is invalid."), "application/json");
     return;
+  }
+  std::shared_ptr<SyntheticApi> synthetic;
+  {
+    std::lock_guard lock(mutex_);
+    synthetic = synthetic_;
+  }
+  if (synthetic) {
+    if (auto body = synthetic->answer(record.path, record.params)) {
+      res.set_content(std::move(*body), "application/json");
+      return;
+    }
   }
   std::map<std::string, std::string> params(record.params.begin(), record.params.end());
   auto answer = demo_.handle(record.path, params);

@@ -4,11 +4,13 @@
 // data and pagination come from the demo account (the same engine as --demo), unknown paths
 // get 404, and scripted faults can be queued: body codes, HTTP statuses, slow or stalled
 // bodies, truncated or HTML bodies, resets, redirects, huge bodies, and a QPS limit answered
-// with 40100. Every request is recorded.
+// with 40100. Every request is recorded. For the benchmarks it can also serve bulk synthetic
+// campaigns and report rows (serve_synthetic).
 
 #include <chrono>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -17,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakes/loopback_server.hpp"
+#include "fakes/synthetic_api.hpp"
 #include "tiktok/demo/demo_api.hpp"
 
 namespace fakes {
@@ -57,8 +60,11 @@ class FakeTikTokServer {
  public:
   static constexpr const char* kPrefix = "/open_api/v1.3";
 
-  // app_id/app_secret: what oauth2/advertiser/get/ accepts (40101 otherwise).
-  explicit FakeTikTokServer(std::string token, std::string app_id = "", std::string app_secret = "");
+  // app_id/app_secret: what oauth2/advertiser/get/ accepts (40101 otherwise). threads: the
+  // connections served at once (0: cpp-httplib's default); a load test needs one per
+  // keep-alive connection the server under test may hold.
+  explicit FakeTikTokServer(std::string token, std::string app_id = "", std::string app_secret = "",
+                            std::size_t threads = 0);
 
   // http://127.0.0.1:PORT/open_api/v1.3
   std::string base_url() const { return server_.url() + kPrefix; }
@@ -68,6 +74,9 @@ class FakeTikTokServer {
   void queue(Fault fault, int times);
   // Answer 40100 when more than `qps` requests arrive within one second (0: no limit).
   void limit_qps(int qps);
+  // From now on campaign/get/ and report/integrated/get/ answer with synthetic records (a size
+  // of 0 keeps the demo account's for that path).
+  void serve_synthetic(SyntheticSizes sizes);
 
   std::vector<RecordedRequest> requests() const;
   std::size_t count(const std::string& api_path = "") const;
@@ -87,6 +96,7 @@ class FakeTikTokServer {
   std::vector<RecordedRequest> log_;
   int qps_ = 0;
   std::deque<std::chrono::steady_clock::time_point> window_;
+  std::shared_ptr<SyntheticApi> synthetic_;
   LoopbackServer server_;
 };
 
