@@ -22,7 +22,7 @@ scripts/deps.sh --tests
 if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 fi
-scripts/build.sh build-bench -DCMAKE_BUILD_TYPE=Release -DTMM_BUILD_TESTS=ON -DTMM_BUILD_BENCH=ON
+BUILD_TARGETS="tiktok-marketing-mcp tmm_bench" scripts/build.sh build-bench -DCMAKE_BUILD_TYPE=Release -DTMM_BUILD_TESTS=ON -DTMM_BUILD_BENCH=ON
 
 mkdir -p bench/out
 reference=(node "$root/bench/node_modules/@modelcontextprotocol/server-everything/dist/index.js" stdio)

@@ -10,10 +10,15 @@ std::string dump(const nlohmann::json& value) { return value.dump(-1, ' ', false
 
 BoundedResult bound_output(nlohmann::json data, nlohmann::json meta, std::size_t max_chars,
                            const std::string& narrowing_hint) {
-  nlohmann::json whole{{"data", data}, {"meta", meta}};
+  // Built by moving, not with an initializer list, which would copy every record.
+  nlohmann::json whole = nlohmann::json::object();
+  whole["data"] = std::move(data);
+  whole["meta"] = std::move(meta);
   std::string text = dump(whole);
-  if (text.size() <= max_chars || !data.is_array()) return {std::move(whole), std::move(text)};
+  if (text.size() <= max_chars || !whole["data"].is_array()) return {std::move(whole), std::move(text)};
 
+  data = std::move(whole["data"]);
+  meta = std::move(whole["meta"]);
   const std::size_t total = data.size();
   // Room for the envelope and the truncation note, measured with a worst-case note.
   nlohmann::json note{{"returned", total},

@@ -4,33 +4,42 @@ namespace execution {
 
 namespace {
 
-nlohmann::json no_dash(const nlohmann::json& value) { return value == "-" ? nlohmann::json() : value; }
+using nlohmann::json;
 
-void merge(nlohmann::json& out, const nlohmann::json& part) {
-  if (!part.is_object()) return;
-  for (const auto& [key, value] : part.items()) out[key] = no_dash(value);
+bool is_dash(const json& value) { return value.is_string() && value.get_ref<const std::string&>() == "-"; }
+
+// Removes `key` from `fields` and returns its value (null when absent).
+json take(json::object_t& fields, const char* key) {
+  auto it = fields.find(key);
+  if (it == fields.end()) return json();
+  json value = std::move(it->second);
+  fields.erase(it);
+  return value;
 }
 
 }  // namespace
 
-nlohmann::json flatten_report_row(const nlohmann::json& row) {
+// The row's nodes are moved, not copied (a report page holds thousands of rows): std::map::merge
+// keeps the entries the target already has, so merging into the metrics gives metrics precedence
+// over dimensions, and dimensions over the row's own top-level fields.
+json flatten_report_row(json row) {
   if (!row.is_object()) return row;
-  nlohmann::json out = nlohmann::json::object();
-  const bool nested = row.contains("dimensions") || row.contains("metrics");
-  for (const auto& [key, value] : row.items()) {
-    if (nested && (key == "dimensions" || key == "metrics")) continue;
-    out[key] = no_dash(value);
+  auto& fields = row.get_ref<json::object_t&>();
+  json dimensions = take(fields, "dimensions");
+  json metrics = take(fields, "metrics");
+  json flat = metrics.is_object() ? std::move(metrics) : json::object();
+  auto& out = flat.get_ref<json::object_t&>();
+  if (dimensions.is_object()) out.merge(dimensions.get_ref<json::object_t&>());
+  out.merge(fields);
+  for (auto& [key, value] : out) {
+    if (is_dash(value)) value = nullptr;
   }
-  if (nested) {
-    merge(out, row.value("dimensions", nlohmann::json::object()));
-    merge(out, row.value("metrics", nlohmann::json::object()));
-  }
-  return out;
+  return flat;
 }
 
-void flatten_report_rows(nlohmann::json& rows) {
+void flatten_report_rows(json& rows) {
   if (!rows.is_array()) return;
-  for (auto& row : rows) row = flatten_report_row(row);
+  for (auto& row : rows) row = flatten_report_row(std::move(row));
 }
 
 void project_fields(nlohmann::json& records, const nlohmann::json& fields) {
@@ -39,7 +48,9 @@ void project_fields(nlohmann::json& records, const nlohmann::json& fields) {
     if (!record.is_object()) continue;
     nlohmann::json kept = nlohmann::json::object();
     for (const auto& f : fields) {
-      if (f.is_string() && record.contains(f.get<std::string>())) kept[f.get<std::string>()] = record[f.get<std::string>()];
+      if (!f.is_string()) continue;
+      const auto& name = f.get_ref<const std::string&>();
+      if (auto it = record.find(name); it != record.end()) kept[name] = std::move(*it);
     }
     record = std::move(kept);
   }

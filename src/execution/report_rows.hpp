@@ -7,7 +7,7 @@
 namespace execution {
 
 // Flattens one row; a row without dimensions/metrics objects is returned with only "-" fixed.
-nlohmann::json flatten_report_row(const nlohmann::json& row);
+nlohmann::json flatten_report_row(nlohmann::json row);
 
 void flatten_report_rows(nlohmann::json& rows);
 

@@ -21,15 +21,19 @@ using execution::UpstreamError;
   throw UpstreamError(std::move(d));
 }
 
-json at_pointer(const json& data, const std::string& pointer) {
+// Takes the value at `pointer` out of `data` (moved, not copied: a page can hold megabytes).
+json take_at_pointer(json& data, const std::string& pointer) {
   if (pointer.empty()) return json();
   // Pointers in the catalogue start at the envelope ("/data/list"); the client returns data.
   const std::string prefix = "/data";
   std::string inner = pointer.rfind(prefix, 0) == 0 ? pointer.substr(prefix.size()) : pointer;
-  if (inner.empty()) return data;
+  if (inner.empty()) return std::move(data);
   const json::json_pointer p(inner);
-  return data.is_object() && data.contains(p) ? data[p] : json();
+  return data.is_object() && data.contains(p) ? std::move(data[p]) : json();
 }
+
+// The advertisers a check's answer lists; an answer whose data is no object lists none.
+json advertisers_in(const json& data) { return data.is_object() ? data.value("list", json::array()) : json::array(); }
 
 }  // namespace
 
@@ -61,9 +65,9 @@ execution::Page DirectExecutor::fetch(const execution::Target& target, const jso
   Envelope envelope = client_.get(action.path, with_app_credentials(action, params), context.stop);
   execution::Page page;
   page.request_id = envelope.request_id;
-  json records = at_pointer(envelope.data, action.records_pointer);
+  page.page_info = take_at_pointer(envelope.data, action.page_info_pointer);
+  json records = take_at_pointer(envelope.data, action.records_pointer);
   page.records = records.is_array() ? std::move(records) : json::array();
-  page.page_info = at_pointer(envelope.data, action.page_info_pointer);
   if (envelope.code != kOk) page.extra_meta["partial_success"] = {{"code", envelope.code}, {"message", envelope.message}};
   return page;
 }
@@ -82,14 +86,14 @@ execution::CheckReport DirectExecutor::check(const execution::CallContext& conte
       Envelope e = client_.get("oauth2/advertiser/get/", params, context.stop);
       report.details["latency_ms"] = elapsed_ms();
       report.details["request_id"] = e.request_id;
-      report.details["advertisers"] = e.data.value("list", json::array());
+      report.details["advertisers"] = advertisers_in(e.data);
     } else if (!settings_.advertiser_id.empty()) {
       json params{{"advertiser_ids", json::array({settings_.advertiser_id})},
                   {"fields", json::array({"advertiser_id", "name", "currency", "timezone", "status"})}};
       Envelope e = client_.get("advertiser/info/", params, context.stop);
       report.details["latency_ms"] = elapsed_ms();
       report.details["request_id"] = e.request_id;
-      report.details["advertisers"] = e.data.value("list", json::array());
+      report.details["advertisers"] = advertisers_in(e.data);
     } else {
       report.details["credentials"] = "not verified";
       report.details["how_to_verify"] =

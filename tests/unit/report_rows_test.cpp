@@ -21,6 +21,18 @@ TEST_CASE("rows that are already flat keep their values except \"-\"") {
   CHECK(execution::flatten_report_row(json("x")) == "x");
 }
 
+TEST_CASE("a metric wins over a dimension of the same name, which wins over a top-level field") {
+  json row{{"stat_time_day", "top"}, {"spend", "top"}, {"extra", "-"},
+           {"dimensions", {{"stat_time_day", "2026-10-01 00:00:00"}, {"spend", "dimension"}}},
+           {"metrics", {{"spend", "1.00"}}}};
+  CHECK(execution::flatten_report_row(row) ==
+        json{{"stat_time_day", "2026-10-01 00:00:00"}, {"spend", "1.00"}, {"extra", nullptr}});
+}
+
+TEST_CASE("a dimensions or metrics entry that is not an object is dropped") {
+  CHECK(execution::flatten_report_row(json{{"dimensions", "x"}, {"clicks", "3"}}) == json{{"clicks", "3"}});
+}
+
 TEST_CASE("field projection keeps only the named fields") {
   json records{{{"a", 1}, {"b", 2}}, {{"a", 3}}};
   execution::project_fields(records, json{"a"});
