@@ -23,5 +23,8 @@ scripts/e2e.sh
 step "official MCP conformance suite (Streamable HTTP)"
 scripts/conformance.sh build
 
+step "fuzzing: each libFuzzer target for 15 s (build-fuzz/)"
+scripts/fuzz.sh 15
+
 echo
 echo "All tests passed."

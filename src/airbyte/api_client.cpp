@@ -1,5 +1,6 @@
 #include "airbyte/api_client.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "airbyte/api_error.hpp"
@@ -109,7 +110,10 @@ AccessToken exchange_token(net::HttpTransport& transport, const ApiOptions& opti
   token.value = body["access_token"].get<std::string>();
   logging::add_secret(token.value);
   if (body.contains("expires_in") && body["expires_in"].is_number()) {
-    token.expires_in = std::chrono::seconds(body["expires_in"].get<long long>());
+    // Read as a double and capped at a day (then the token is simply refreshed daily): a float
+    // beyond long long, or a lifetime in nanoseconds beyond the clock's range, is undefined.
+    const double seconds = std::clamp(body["expires_in"].get<double>(), 0.0, 24.0 * 60 * 60);
+    token.expires_in = std::chrono::seconds(static_cast<long long>(seconds));
   }
   logging::debug("airbyte", "got an application token valid for " + std::to_string(token.expires_in.count()) + " s");
   return token;

@@ -1,5 +1,6 @@
 #include "airbyte/api_error.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -193,7 +194,9 @@ std::optional<std::chrono::milliseconds> retry_after(const net::HttpResult& r) {
   long long seconds = -1;
   auto [ptr, ec] = std::from_chars(value->data(), value->data() + value->size(), seconds);
   if (ec != std::errc() || ptr != value->data() + value->size() || seconds < 0) return std::nullopt;
-  return std::chrono::milliseconds(seconds * 1000);
+  // Capped at a day, beyond any retry budget, so that seconds * 1000 cannot overflow.
+  constexpr long long kMaxSeconds = 24 * 60 * 60;
+  return std::chrono::milliseconds(std::min(seconds, kMaxSeconds) * 1000);
 }
 
 }  // namespace airbyte

@@ -52,6 +52,11 @@ std::vector<Window> report_windows(const catalog::Action& action, const json& pa
 long long as_count(const json& page_info, const char* key) {
   if (!page_info.is_object() || !page_info.contains(key)) return -1;
   const auto& v = page_info[key];
+  if (v.is_number_float()) {
+    // Upstream data: a float beyond long long (1e300) must not be converted, which is undefined.
+    const double d = v.get<double>();
+    return d > -0x1p63 && d < 0x1p63 ? static_cast<long long>(d) : -1;
+  }
   if (v.is_number()) return v.get<long long>();
   if (v.is_string()) {
     try {

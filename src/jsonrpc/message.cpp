@@ -101,7 +101,7 @@ Payload decode(std::string_view text, const DecodeLimits& limits) {
   json value;
   try {
     value = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number such as 1e400
     Decoded d;
     d.error = Error{kParseError, std::string("Parse error: the message is not valid JSON (") + e.what() + ")", nullptr};
     payload.entries.push_back(std::move(d));

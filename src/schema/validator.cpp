@@ -33,8 +33,9 @@ std::string preview(const json& value) {
 bool is_integer(const json& v) {
   if (v.is_number_integer() || v.is_number_unsigned()) return true;
   if (v.is_number_float()) {
-    double d = v.get<double>();
-    return d == static_cast<double>(static_cast<long long>(d));
+    // Whole numbers within long long only: converting one outside that range is undefined.
+    const double d = v.get<double>();
+    return d >= -0x1p63 && d < 0x1p63 && d == static_cast<double>(static_cast<long long>(d));
   }
   return false;
 }

@@ -110,3 +110,10 @@ TEST_CASE("Retry-After is read in seconds") {
   CHECK_FALSE(airbyte::retry_after(answer(429, "", {{"retry-after", "-1"}})));
   CHECK_FALSE(airbyte::retry_after(answer(429, "")));
 }
+
+// Found by fuzz_airbyte_response: a huge Retry-After overflowed seconds * 1000 (undefined).
+TEST_CASE("a Retry-After beyond a day is read as a day") {
+  const auto huge = answer(429, "", {{"retry-after", "99999999999999999"}});
+  CHECK(airbyte::retry_after(huge) == std::chrono::milliseconds(86400000));
+  CHECK_THAT(api_error(huge, {"x"}).describe(), Catch::Contains("86400 s"));
+}

@@ -5,9 +5,11 @@
 #include <thread>
 #include <vector>
 
+#include "airbyte/api_client.hpp"
 #include "airbyte/token_cache.hpp"
 #include "execution/upstream_error.hpp"
 #include "support/recording_sleeper.hpp"
+#include "support/scripted_transport.hpp"
 
 namespace {
 
@@ -140,4 +142,22 @@ TEST_CASE("when the refreshing caller is cancelled, a waiting caller refreshes i
   CHECK_THROWS_AS(leader.get(), UpstreamError);
   CHECK(follower.get() == "own-token");
   CHECK(fetches.load() == 2);
+}
+
+// Found by fuzz_airbyte_response: an expires_in of 1e300 did not fit long long, and one of
+// 9e18 seconds overflowed the clock's nanoseconds in the cache (both undefined).
+TEST_CASE("the token exchange reads expires_in within zero and a day") {
+  const std::pair<const char*, std::chrono::seconds> cases[] = {
+      {"1e300", 86400s}, {"9000000000000000000", 86400s}, {"-5", 0s}, {"899.9", 899s}};
+  for (const auto& [expires_in, expected] : cases) {
+    INFO(expires_in);
+    test::ScriptedTransport transport;
+    transport.push_status(200, std::string(R"({"access_token":"exchanged-token-1","expires_in":)") + expires_in + "}");
+    test::RecordingSleeper sleeper;
+    const auto token = airbyte::exchange_token(transport, {"https://api.airbyte.ai", "", {}}, {"id", "secret"},
+                                               sleeper.fn(), {});
+    CHECK(token.expires_in == expected);
+    TokenCache cache([&](const std::stop_token&) { return token; });
+    CHECK(cache.get({}) == "exchanged-token-1");
+  }
 }

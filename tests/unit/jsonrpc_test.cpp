@@ -37,6 +37,15 @@ TEST_CASE("text that is not JSON is a parse error with a null id") {
   }
 }
 
+// Found by fuzz_stdio_session: nlohmann reports a number too large for a double as out_of_range,
+// not parse_error, and the exception ended the server.
+TEST_CASE("a number beyond a double is a parse error, not an exception") {
+  auto d = one(R"({"jsonrpc":"2.0","id":1,"method":"ping","params":{"x":1e310}})");
+  REQUIRE(d.error);
+  CHECK(d.error->code == jsonrpc::kParseError);
+  CHECK(d.error_id.is_null());
+}
+
 TEST_CASE("invalid UTF-8 inside a string is a parse error") {
   auto d = one("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\xc3\x28\"}");
   REQUIRE(d.error);

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include "support/scripted_transport.hpp"
 #include "tiktok/client.hpp"
+#include "tiktok/direct_executor.hpp"
 #include "tiktok/response_codes.hpp"
 
 using execution::ErrorCategory;
@@ -89,4 +91,22 @@ TEST_CASE("responses that are not the envelope are classified by what they are")
   auto s = tiktok::interpret(ok);
   REQUIRE(s.envelope);
   CHECK(s.envelope->request_id == "r1");
+}
+
+// Found by fuzz_tiktok_response: a code-0 answer whose data is missing or not an object made
+// check() throw a JSON type error instead of reporting.
+TEST_CASE("check reads an answer without a data object as no advertisers") {
+  test::ScriptedTransport transport;
+  transport.push_status(200, R"({"code":0,"message":"OK","request_id":"r2"})");
+  transport.push_status(200, R"({"code":0,"message":"OK","data":[1,2]})");
+  tiktok::ClientOptions options;
+  options.base_url = "https://business-api.tiktok.com/open_api/v1.3";
+  options.access_token = "token-for-check";
+  tiktok::Client client(transport, nullptr, options);
+  tiktok::DirectExecutor executor(client, {"", "", "7000000000000000001", false});
+  for (int i = 0; i < 2; ++i) {
+    auto report = executor.check({});
+    CHECK(report.ok);
+    CHECK(report.details["advertisers"] == nlohmann::json::array());
+  }
 }

@@ -38,6 +38,23 @@ class PagedExecutor : public execution::Executor {
   int total_;
 };
 
+// Answers every call with one record and the given page_info.
+class FixedPageInfo : public execution::Executor {
+ public:
+  explicit FixedPageInfo(json page_info) : page_info_(std::move(page_info)) {}
+  execution::Page fetch(const execution::Target&, const json&, const execution::CallContext&) override {
+    execution::Page p;
+    p.records.push_back({{"n", 1}});
+    p.page_info = page_info_;
+    return p;
+  }
+  execution::CheckReport check(const execution::CallContext&) override { return {}; }
+  std::string mode() const override { return "test"; }
+
+ private:
+  json page_info_;
+};
+
 execution::Target target(const std::string& entity) {
   const auto* e = catalog::Catalog::builtin().find(entity);
   return {*e, *e->find_action("list"), std::nullopt};
@@ -76,6 +93,20 @@ TEST_CASE("limit fetches pages in turn with progress, and never sends local para
   CHECK(progress == std::vector<double>{10, 15});
   CHECK(r.meta["has_more"] == true);
   CHECK_FALSE(r.meta.contains("next_page"));  // the last page was only partly taken
+}
+
+// Found by fuzz_tiktok_response: a total_page of 1e300 was converted to long long (undefined).
+TEST_CASE("page counts given as floats are read when they fit, and ignored when they do not") {
+  FixedPageInfo fits(json{{"page", 1.0}, {"total_page", 3.0}});
+  auto r = execution::run(fits, target("campaigns"), prepared("campaigns", json::object()), {});
+  CHECK(r.meta["has_more"] == true);
+  CHECK(r.meta["next_page"] == 2);
+
+  FixedPageInfo huge(json{{"page", 1}, {"total_page", 1e300}, {"total_number", -1e300}});
+  r = execution::run(huge, target("campaigns"), prepared("campaigns", json::object()), {});
+  CHECK(r.meta["has_more"] == false);
+  auto all = execution::run(huge, target("campaigns"), prepared("campaigns", {{"all_pages", true}}), {});
+  CHECK(all.data.size() == 1);
 }
 
 TEST_CASE("all_pages reads to the last page") {

@@ -23,6 +23,15 @@ TEST_CASE("type mismatches name the path, the expected and the actual type") {
   CHECK_THAT(problems(multi, 3), Catch::Contains("a string or null"));
 }
 
+// Found by fuzz_stdio_session: a float beyond long long was converted to one (undefined behaviour).
+TEST_CASE("floats too large for an integer are refused as integers, not converted") {
+  json s{{"type", "object"}, {"properties", {{"page_size", {{"type", "integer"}, {"maximum", 1000}}}}}};
+  CHECK_THAT(problems(s, json{{"page_size", 1e300}}), Catch::Contains("must be an integer"));
+  CHECK_THAT(problems(s, json{{"page_size", -1e19}}), Catch::Contains("must be an integer"));
+  CHECK_THAT(problems(s, json{{"page_size", 1e18}}), Catch::Contains("<= 1000"));
+  CHECK(problems(s, json{{"page_size", 5.0}}).empty());
+}
+
 TEST_CASE("required and additionalProperties list what is missing and what is allowed") {
   json s{{"type", "object"},
          {"properties", {{"entity", {{"type", "string"}}}, {"action", {{"type", "string"}}}}},

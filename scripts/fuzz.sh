@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of tests/fuzz into build-fuzz/ (clang with AddressSanitizer and
+# UndefinedBehaviorSanitizer) and runs each, one after another, for SECONDS on a copy of its
+# seed corpus (new inputs stay in build-fuzz/corpus/, crashes go to build-fuzz/artifacts/).
+# Prints one line per target: executions, exec/s, coverage (cov), features (ft), corpus size
+# and crashes. Fails if any target crashes.
+#   scripts/fuzz.sh [SECONDS_PER_TARGET]        (default 20)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+seconds="${1:-20}"
+build="$root/build-fuzz"
+targets=(fuzz_stdio_session fuzz_schema_validator fuzz_tiktok_response fuzz_airbyte_response fuzz_http_request)
+# Longest input per target: a few messages or exchanges, enough to reach every check.
+declare -A max_len=([fuzz_stdio_session]=8192 [fuzz_schema_validator]=4096 [fuzz_tiktok_response]=8192
+  [fuzz_airbyte_response]=8192 [fuzz_http_request]=8192)
+
+launcher=()
+command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+export CCACHE_DIR="${CCACHE_DIR:-$root/.cache/ccache}"
+{
+  CC=clang CXX=clang++ cmake -S "$root" -B "$build" "${launcher[@]}" -DTMM_FUZZ=ON -DTMM_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$build" --target fuzz_targets -j 2
+} >&2
+
+# value KEY LOG: the number after "KEY" in libFuzzer's last status line or final stats.
+value() { grep -o "$1[: ]*[0-9]*" "$2" | tail -n 1 | grep -o '[0-9]*$' || echo "?"; }
+
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
+failed=0
+printf '%-24s %6s %11s %8s %6s %7s %7s %8s\n' target seconds executions exec/s cov ft corpus crashes
+for t in "${targets[@]}"; do
+  corpus="$build/corpus/$t"
+  artifacts="$build/artifacts/$t"
+  log="$build/logs/$t.log"
+  rm -rf "$corpus" "$artifacts"
+  mkdir -p "$corpus" "$artifacts" "$build/logs"
+  cp -r "$root/tests/fuzz/corpus/$t/." "$corpus/"
+  dict=()
+  [ -f "$root/tests/fuzz/$t.dict" ] && dict=(-dict="$root/tests/fuzz/$t.dict")
+  status=0
+  "$build/tests/fuzz/$t" "$corpus" "${dict[@]}" -max_total_time="$seconds" -max_len="${max_len[$t]}" \
+    -rss_limit_mb=2048 -timeout=30 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
+  crashes="$(find "$artifacts" -type f | wc -l)"
+  printf '%-24s %6s %11s %8s %6s %7s %7s %8s\n' "$t" "$seconds" "$(value stat::number_of_executed_units "$log")" \
+    "$(value stat::average_exec_per_sec "$log")" "$(value cov "$log")" "$(value ft "$log")" \
+    "$(find "$corpus" -type f | wc -l)" "$crashes"
+  if [ "$status" -ne 0 ] || [ "$crashes" -ne 0 ]; then
+    failed=1
+    echo "fuzz: $t failed (exit $status); the end of $log:" >&2
+    tail -n 40 "$log" >&2
+    find "$artifacts" -type f -exec echo "fuzz: reproduce with $build/tests/fuzz/$t {}" \; >&2
+  fi
+done
+exit "$failed"
