@@ -2,7 +2,6 @@
 // serves it over the selected transport until the client goes away or a signal arrives.
 
 #include <fcntl.h>
-#include <malloc.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -108,18 +107,9 @@ int serve_http(const config::Config& cfg) {
   return 0;
 }
 
-// glibc gives each worker thread its own heap arena and raises its mmap threshold after a
-// large block is freed, so the megabyte-sized buffers of a big report page would stay with the
-// process for good. Fewer arenas and a fixed threshold give that memory back after each call.
-void limit_heap_retention() {
-  mallopt(M_ARENA_MAX, 2);
-  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  limit_heap_retention();
   block_signals();
   config::Invocation invocation;
   try {

@@ -14,5 +14,7 @@ inline constexpr int kTransportError = -32000;
 inline constexpr int kSessionNotFound = -32001;
 // The server is not initialized yet.
 inline constexpr int kServerNotInitialized = -32002;
+// A call stopped because the server is shutting down (the TypeScript SDK's ConnectionClosed).
+inline constexpr int kServerShuttingDown = -32000;
 
 }  // namespace jsonrpc

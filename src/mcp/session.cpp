@@ -27,6 +27,16 @@ const json& object_params(const jsonrpc::Message& message) {
   return message.params.is_object() ? message.params : empty;
 }
 
+// What a client sent, shortened for an error message: echoing a name of megabytes helps no one.
+std::string shortened(std::string text) {
+  constexpr std::size_t kMax = 100;
+  if (text.size() <= kMax) return text;
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  text.resize(cut);
+  return text + "...";
+}
+
 // How long a tool may wait for the client to answer a request (a person may be answering).
 constexpr std::chrono::minutes kClientRequestTimeout{10};
 
@@ -128,7 +138,7 @@ void Session::handle_request(const jsonrpc::Message& message, const ReplyChannel
       const std::string version = protocol_version();
       reply(channel, jsonrpc::make_result(id, (*handler)(MethodCall{object_params(message), version})));
     } else {
-      reply_error(channel, id, jsonrpc::kMethodNotFound, "Method not found: " + method);
+      reply_error(channel, id, jsonrpc::kMethodNotFound, "Method not found: " + shortened(method));
     }
   } catch (const ProtocolError& e) {
     reply(channel, jsonrpc::make_error(id, e.error()));
@@ -215,7 +225,7 @@ json Session::list_tools(const json& params) const {
     }
     if (!ok) {
       throw ProtocolError(jsonrpc::kInvalidParams,
-                          "Invalid params: unknown cursor " + cursor.dump() +
+                          "Invalid params: unknown cursor " + shortened(cursor.dump()) +
                               "; pass the nextCursor of a previous tools/list result, or omit it to start over");
     }
   }
@@ -234,7 +244,7 @@ json Session::set_log_level(const json& params) {
     throw ProtocolError(jsonrpc::kInvalidParams,
                         "Invalid params: level must be one of debug, info, notice, warning, error, critical, alert, "
                         "emergency; got " +
-                            level.dump());
+                            shortened(level.dump()));
   }
   std::lock_guard lock(mutex_);
   log_level_ = *parsed;
@@ -258,6 +268,12 @@ bool Session::finish(const std::string& key) {
   return cancelled;
 }
 
+bool Session::stopped_by_shutdown(const std::string& key) const {
+  std::lock_guard lock(mutex_);
+  auto it = in_flight_.find(key);
+  return it != in_flight_.end() && it->second.shutting_down;
+}
+
 void Session::call_tool(const jsonrpc::Message& message, const ReplyChannel& channel) {
   const json& params = object_params(message);
   const json name = params.value("name", json());
@@ -276,7 +292,7 @@ void Session::call_tool(const jsonrpc::Message& message, const ReplyChannel& cha
     std::string names;
     for (const auto& t : server_.tools().all()) names += (names.empty() ? "" : ", ") + t->tool.name;
     reply_error(channel, message.id, jsonrpc::kInvalidParams,
-                "Unknown tool: " + name.get<std::string>() + ". Available tools: " + names);
+                "Unknown tool: " + shortened(name.get<std::string>()) + ". Available tools: " + names);
     done(channel);
     return;
   }
@@ -290,13 +306,18 @@ void Session::call_tool(const jsonrpc::Message& message, const ReplyChannel& cha
   }
   auto self = shared_from_this();
   server_.post([self, message, channel, stop, key] {
-    self->run_tool(message, channel, stop);
+    // Answered before finish(): whoever waits for the session to go idle then finds it written.
+    if (!self->run_tool(message, channel, stop) && self->stopped_by_shutdown(key)) {
+      reply_error(channel, message.id, jsonrpc::kServerShuttingDown,
+                  "Server shutting down: the call was stopped before it finished. Call again once the server "
+                  "is back.");
+    }
     self->finish(key);
     done(channel);
   });
 }
 
-void Session::run_tool(const jsonrpc::Message& message, const ReplyChannel& channel, std::stop_token stop) {
+bool Session::run_tool(const jsonrpc::Message& message, const ReplyChannel& channel, std::stop_token stop) {
   const json& params = object_params(message);
   const std::string name = params["name"].get<std::string>();
   const RegisteredTool& entry = *server_.tools().find(name);
@@ -330,14 +351,15 @@ void Session::run_tool(const jsonrpc::Message& message, const ReplyChannel& chan
     try {
       result = entry.tool.handler(arguments, context);
     } catch (const ProtocolError& e) {
-      if (!stop.stop_requested()) reply(channel, jsonrpc::make_error(message.id, e.error()));
-      return;
+      if (stop.stop_requested()) return false;
+      reply(channel, jsonrpc::make_error(message.id, e.error()));
+      return true;
     } catch (const std::exception& e) {
       logging::error("mcp", "tool " + name + " threw: " + e.what());
       result = ToolResult::error("Internal error in tool " + name + ": " + e.what());
     }
   }
-  if (stop.stop_requested()) return;  // cancelled: the client expects no response
+  if (stop.stop_requested()) return false;  // cancelled: the client expects no response
 
   if (server_.options().validate_output && result.structured && entry.output_validator && !result.is_error) {
     auto out_issues = entry.output_validator->validate(*result.structured, "structuredContent");
@@ -347,6 +369,7 @@ void Session::run_tool(const jsonrpc::Message& message, const ReplyChannel& chan
   if (result.is_error) body["isError"] = true;
   if (f.structured_output && result.structured) body["structuredContent"] = *result.structured;
   reply(channel, jsonrpc::make_result(message.id, std::move(body)));
+  return true;
 }
 
 json Session::request_client(const std::string& method, json params, const ReplyChannel& channel,
@@ -365,6 +388,14 @@ void Session::cancel_all() {
   std::lock_guard lock(mutex_);
   for (auto& [key, request] : in_flight_) {
     request.cancelled = true;
+    request.stop.request_stop();
+  }
+}
+
+void Session::shut_down() {
+  std::lock_guard lock(mutex_);
+  for (auto& [key, request] : in_flight_) {
+    request.shutting_down = !request.cancelled;
     request.stop.request_stop();
   }
 }

@@ -36,8 +36,13 @@ class Session : public std::enable_shared_from_this<Session> {
   void receive(std::string_view text, const ReplyChannel& channel);
   void receive(jsonrpc::Payload payload, const ReplyChannel& channel);
 
-  // Stops every call in flight; their responses are not sent.
+  // Stops every call in flight; their responses are not sent (the client cancelled them or
+  // went away).
   void cancel_all();
+  // Stops every call in flight because the server is shutting down. Each is answered with
+  // error -32000 saying so, so that clients need not wait for their own timeout; a call the
+  // client cancelled itself stays unanswered.
+  void shut_down();
   // Waits until no call is in flight; false on timeout.
   bool wait_idle(std::chrono::milliseconds timeout);
   std::size_t in_flight() const;
@@ -51,7 +56,8 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   struct InFlight {
     std::stop_source stop;
-    bool cancelled = false;
+    bool cancelled = false;      // by the client: no response
+    bool shutting_down = false;  // by shut_down(): the shutdown error, unless already answered
   };
 
   void handle(const jsonrpc::Decoded& entry, const ReplyChannel& channel);
@@ -61,9 +67,11 @@ class Session : public std::enable_shared_from_this<Session> {
   json list_tools(const json& params) const;
   json set_log_level(const json& params);
   void call_tool(const jsonrpc::Message& message, const ReplyChannel& channel);
-  void run_tool(const jsonrpc::Message& message, const ReplyChannel& channel, std::stop_token stop);
+  // False when it sent no response (the call was stopped).
+  bool run_tool(const jsonrpc::Message& message, const ReplyChannel& channel, std::stop_token stop);
   bool begin(const std::string& key, std::stop_token* token);
   bool finish(const std::string& key);  // true when the request was cancelled
+  bool stopped_by_shutdown(const std::string& key) const;
   json tool_to_json(const RegisteredTool& entry, const Features& features) const;
   json request_client(const std::string& method, json params, const ReplyChannel& channel, std::stop_token stop);
 

@@ -96,6 +96,11 @@ HttpResult HttpClient::send(const HttpRequest& request, const std::stop_token& s
   const auto started = Clock::now();
   bool too_large = false;
   bool over_time = false;
+  // A response that announces its size is refused at once rather than read up to the limit.
+  req.response_handler = [&](const httplib::Response& response) {
+    too_large = response.get_header_value<uint64_t>("Content-Length") > options_.max_response_bytes;
+    return !too_large;
+  };
   req.content_receiver = [&](const char* data, std::size_t length, uint64_t, uint64_t) {
     if (stop.stop_requested()) return false;
     if (Clock::now() - started > options_.read_timeout) {

@@ -22,7 +22,7 @@ namespace net {
 struct HttpClientOptions {
   std::chrono::milliseconds connect_timeout{5000};
   std::chrono::milliseconds read_timeout{30000};  // also the most one exchange may take in all
-  std::size_t max_response_bytes = 32 * 1024 * 1024;
+  std::size_t max_response_bytes = 32 * 1024 * 1024;  // refused at once when Content-Length says more
   std::string ca_bundle = "/etc/ssl/certs/ca-certificates.crt";
   std::size_t max_idle_per_origin = 8;
 };

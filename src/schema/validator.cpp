@@ -12,6 +12,10 @@ namespace {
 
 // std::regex matching is recursive in libstdc++; refuse to run it on very long strings.
 constexpr std::size_t kMaxPatternInput = 4096;
+// Hostile input can hold a million faults; past these bounds more work or text helps no one.
+constexpr std::size_t kMaxIssues = 100;       // collected per validation
+constexpr std::size_t kMaxListedIssues = 10;  // shown by format_issues
+constexpr std::size_t kMaxKeyInPath = 64;     // characters of an object key shown in a path
 
 const std::regex& compiled(const std::string& pattern) {
   static std::mutex mutex;
@@ -22,7 +26,16 @@ const std::regex& compiled(const std::string& pattern) {
   return it->second;
 }
 
-std::string join_path(const std::string& base, const std::string& key) { return base.empty() ? key : base + "." + key; }
+std::string shortened_key(const std::string& key) {
+  if (key.size() <= kMaxKeyInPath) return key;
+  std::size_t cut = kMaxKeyInPath;
+  while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  return key.substr(0, cut) + "...";
+}
+
+std::string join_path(const std::string& base, const std::string& key) {
+  return base.empty() ? shortened_key(key) : base + "." + shortened_key(key);
+}
 
 std::string preview(const json& value) {
   std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -134,6 +147,7 @@ std::vector<Issue> Validator::validate(const json& instance, std::string_view ro
 
 void Validator::check(const json& raw_node, const json& instance, const std::string& path,
                       std::vector<Issue>& out) const {
+  if (out.size() >= kMaxIssues) return;
   const json& node = resolve(raw_node);
   if (node.is_boolean()) {
     if (!node.get<bool>()) out.push_back({path, "is not allowed here"});
@@ -189,6 +203,7 @@ void Validator::check_object(const json& node, const json& instance, const std::
   }
   const auto additional = node.find("additionalProperties");
   for (const auto& [key, value] : instance.items()) {
+    if (out.size() >= kMaxIssues) return;
     if (properties.contains(key)) {
       check(properties[key], value, join_path(path, key), out);
     } else if (additional != node.end()) {
@@ -211,6 +226,7 @@ void Validator::check_array(const json& node, const json& instance, const std::s
   }
   if (auto m = node.find("maxItems"); m != node.end() && instance.size() > m->get<std::size_t>()) {
     out.push_back({path, "must have at most " + m->dump() + " item(s), but has " + std::to_string(instance.size())});
+    return;  // the items do not matter until there are few enough of them
   }
   if (auto items = node.find("items"); items != node.end()) {
     for (std::size_t i = 0; i < instance.size(); ++i) {
@@ -306,9 +322,12 @@ void Validator::fill_defaults(const json& raw_node, json& instance) const {
 
 std::string format_issues(const std::vector<Issue>& issues) {
   std::string text;
-  for (const auto& issue : issues) {
+  for (std::size_t i = 0; i < issues.size() && i < kMaxListedIssues; ++i) {
     if (!text.empty()) text += '\n';
-    text += issue.path + ": " + issue.message;
+    text += issues[i].path + ": " + issues[i].message;
+  }
+  if (issues.size() > kMaxListedIssues) {
+    text += "\n(only the first " + std::to_string(kMaxListedIssues) + " issues are listed)";
   }
   return text;
 }

@@ -27,7 +27,8 @@ class Validator {
   // `schema` is the root document; "$ref": "#/$defs/x" resolves against it.
   explicit Validator(json schema);
 
-  // Every problem found, in document order. Empty means valid.
+  // The problems found, in document order (the first 100; the items of an array with too
+  // many are not looked at). Empty means valid.
   std::vector<Issue> validate(const json& instance, std::string_view root_path = "arguments") const;
 
   // Fills absent object properties that declare a "default", recursively through properties
@@ -50,7 +51,7 @@ class Validator {
   json schema_;
 };
 
-// "path: message" lines joined by newlines.
+// "path: message" lines joined by newlines, the first 10 of them.
 std::string format_issues(const std::vector<Issue>& issues);
 
 // A short description of what a schema accepts ("an integer from 1 to 1000", "one of: a, b").

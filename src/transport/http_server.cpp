@@ -45,7 +45,45 @@ bool pump(EventStream& stream, httplib::DataSink& sink, std::chrono::millisecond
   return true;
 }
 
-void write_response(HttpResponse reply, httplib::Response& res, std::chrono::milliseconds keepalive) {
+// The event streams being written. Once stopping, cpp-httplib drops a chunked response that
+// has not ended, which its client sees as a broken connection: stop() waits for them first.
+class OpenStreams {
+ public:
+  // Held by a stream's response until it is done with.
+  std::shared_ptr<void> track() {
+    std::lock_guard lock(mutex_);
+    ++count_;
+    return std::make_shared<Token>(*this);
+  }
+
+  // False when streams are still open after `timeout`.
+  bool wait_none(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return none_.wait_for(lock, timeout, [this] { return count_ == 0; });
+  }
+
+ private:
+  struct Token {
+    explicit Token(OpenStreams& owner) : owner(owner) {}
+    ~Token() { owner.release(); }
+    OpenStreams& owner;
+  };
+
+  void release() {
+    std::lock_guard lock(mutex_);
+    if (--count_ == 0) none_.notify_all();
+  }
+
+  std::mutex mutex_;
+  std::condition_variable none_;
+  std::size_t count_ = 0;
+};
+
+// How long stop() lets open streams write their last events.
+constexpr std::chrono::seconds kStreamDrain{2};
+
+void write_response(HttpResponse reply, httplib::Response& res, std::chrono::milliseconds keepalive,
+                    OpenStreams& streams) {
   res.status = reply.status;
   for (const auto& [key, value] : reply.headers) res.set_header(key, value);
   if (reply.stream) {
@@ -53,9 +91,12 @@ void write_response(HttpResponse reply, httplib::Response& res, std::chrono::mil
     res.set_header("X-Accel-Buffering", "no");  // proxies must not buffer the stream
     auto stream = reply.stream;
     auto keep = reply.keep_alive;
+    auto open = streams.track();
     res.set_chunked_content_provider(
         "text/event-stream",
-        [stream, keep, keepalive](std::size_t, httplib::DataSink& sink) { return pump(*stream, sink, keepalive); },
+        [stream, keep, open, keepalive](std::size_t, httplib::DataSink& sink) {
+          return pump(*stream, sink, keepalive);
+        },
         [stream](bool success) {
           if (!success) stream->abandon();
         });
@@ -77,6 +118,7 @@ HttpResponse library_error(int status, std::size_t max_body_bytes) {
 struct HttpServer::Impl {
   HttpHandler& handler;
   HttpServerOptions options;
+  OpenStreams streams;  // before http: outlives every response
   httplib::Server http;
   std::thread sweeper;
   std::mutex mutex;
@@ -100,11 +142,11 @@ struct HttpServer::Impl {
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       auto refusal = handler.admit(to_request(req));
       if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
-      write_response(std::move(*refusal), res, options.keepalive);
+      write_response(std::move(*refusal), res, options.keepalive, streams);
       return httplib::Server::HandlerResponse::Handled;
     });
     auto serve = [this](const httplib::Request& req, httplib::Response& res) {
-      write_response(handler.handle(to_request(req)), res, options.keepalive);
+      write_response(handler.handle(to_request(req)), res, options.keepalive, streams);
     };
     const std::string any = ".*";
     http.Get(any, serve);
@@ -189,7 +231,8 @@ void HttpServer::stop() {
     impl_->stopping = true;
   }
   impl_->stopping_changed.notify_all();
-  impl_->handler.shutdown();  // closes the open streams, so their threads finish
+  impl_->handler.shutdown();  // answers the calls in flight and closes the open streams
+  if (!impl_->streams.wait_none(kStreamDrain)) logging::warning("http", "event streams still open; stopping anyway");
   impl_->http.stop();
 }
 

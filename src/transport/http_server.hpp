@@ -39,7 +39,8 @@ class HttpServer {
   // Serves until stop(). Call after bind().
   void run();
 
-  // Ends every session and stops serving. Any thread; idempotent.
+  // Ends every session (calls in flight are answered with the shutdown error), lets the open
+  // event streams end properly (for at most 2 s), and stops serving. Any thread; idempotent.
   void stop();
 
  private:

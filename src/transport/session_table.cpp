@@ -10,6 +10,8 @@ namespace transport {
 namespace {
 
 constexpr std::size_t kRememberedEnds = 1024;
+// At shutdown, how long the calls in flight have to write their answers before streams close.
+constexpr std::chrono::seconds kShutdownGrace{5};
 
 }  // namespace
 
@@ -111,6 +113,14 @@ std::vector<std::shared_ptr<HttpSession>> SessionTable::take_idle_locked() {
 }
 
 void SessionTable::finish(const std::vector<std::shared_ptr<HttpSession>>& sessions, EndReason reason) {
+  if (reason == EndReason::Shutdown) {
+    for (const auto& s : sessions) s->mcp().shut_down();
+    using std::chrono::steady_clock;
+    const auto deadline = steady_clock::now() + kShutdownGrace;
+    for (const auto& s : sessions) {
+      s->mcp().wait_idle(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - steady_clock::now()));
+    }
+  }
   for (const auto& s : sessions) {
     s->mcp().cancel_all();
     if (s->stream()) s->stream()->close();

@@ -98,7 +98,9 @@ class SessionTable {
   // Ends every session unused for longer than the idle timeout; returns how many.
   std::size_t expire_idle();
 
-  // Ends every session (server shutdown).
+  // Ends every session (server shutdown). Calls in flight are stopped and answered with the
+  // shutdown error; their answers may take up to a few seconds to be written before the
+  // sessions' streams close.
   void end_all();
 
   // Why `id` names no live session, as the end of a sentence ("it expired after ...").

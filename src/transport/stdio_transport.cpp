@@ -129,10 +129,14 @@ int StdioTransport::run() {
 }
 
 void StdioTransport::shut_down(bool cancel_now) {
-  if (!cancel_now && !session_->wait_idle(options_.drain_timeout)) {
-    logging::warning("stdio", "calls still running after the drain timeout; cancelling them");
+  if (cancel_now) {
+    session_->shut_down();  // each call in flight is answered with the shutdown error
+  } else {
+    if (!session_->wait_idle(options_.drain_timeout)) {
+      logging::warning("stdio", "calls still running after the drain timeout; cancelling them");
+    }
+    session_->cancel_all();
   }
-  session_->cancel_all();
   session_->wait_idle(std::chrono::milliseconds(10000));
 }
 

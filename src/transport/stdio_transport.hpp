@@ -33,7 +33,8 @@ class StdioTransport {
   // Reads and serves messages until end of input or stop(). Returns 0 on a clean end.
   int run();
 
-  // Ends run() from any thread (signal handling): calls in flight are cancelled.
+  // Ends run() from any thread (signal handling): calls in flight are stopped, each answered
+  // with the shutdown error (-32000).
   void stop();
 
  private:

@@ -172,6 +172,24 @@ TEST_CASE("a slow call does not block ping or other calls") {
   CHECK(client.session().wait_idle(std::chrono::seconds(5)));
 }
 
+TEST_CASE("shut_down answers calls in flight with the shutdown error, except those the client cancelled") {
+  mcp::Server server(options());
+  test::add_test_tools(server);
+  test::SessionClient client(server);
+  client.initialize();
+  for (int id : {101, 102}) {
+    client.send(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", "tools/call"},
+                     {"params", {{"name", "wait_for_cancel"}, {"arguments", json::object()}}}});
+  }
+  client.send(json{{"jsonrpc", "2.0"}, {"method", "notifications/cancelled"}, {"params", {{"requestId", 102}}}});
+  client.session().shut_down();
+  CHECK(client.session().wait_idle(std::chrono::seconds(5)));
+  auto stopped = client.wait_response(101);
+  CHECK(stopped["error"]["code"] == jsonrpc::kServerShuttingDown);
+  CHECK_THAT(stopped["error"]["message"].get<std::string>(), Catch::StartsWith("Server shutting down"));
+  CHECK(client.wait_response(102, std::chrono::milliseconds(200)).is_null());
+}
+
 TEST_CASE("logging/setLevel validates the level and filters messages") {
   mcp::Server server(options());
   test::SessionClient client(server);

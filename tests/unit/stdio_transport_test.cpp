@@ -103,7 +103,7 @@ TEST_CASE("an oversized line is discarded with an error, not a crash") {
   CHECK(out[2]["result"] == json::object());
 }
 
-TEST_CASE("stop() cancels calls in flight and sends no partial output") {
+TEST_CASE("stop() answers calls in flight with the shutdown error and sends no partial output") {
   mcp::ServerOptions server_options;
   server_options.info = {"t", "", "1", ""};
   mcp::Server server(server_options);
@@ -123,6 +123,9 @@ TEST_CASE("stop() cancels calls in flight and sends no partial output") {
   ::close(pipes.out[1]);
   pipes.out[1] = -1;
   auto out = pipes.read_all();
-  REQUIRE(out.size() == 1);  // the initialize response; the cancelled call sends nothing
+  REQUIRE(out.size() == 2);  // the initialize response, then the stopped call's
   CHECK(out[0]["id"] == 0);
+  CHECK(out[1]["id"] == 5);
+  CHECK(out[1]["error"]["code"] == -32000);
+  CHECK_THAT(out[1]["error"]["message"].get<std::string>(), Catch::StartsWith("Server shutting down"));
 }
