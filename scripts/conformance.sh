@@ -38,6 +38,7 @@ trap cleanup EXIT
 start() {
   local log="$1"
   shift
+  : >"$log"  # exists before the server's own redirection runs, so the polling below can read it
   "$@" --transport http --host 127.0.0.1 --port 0 2>"$log" &
   pids+=($!)
   local pid=$!
