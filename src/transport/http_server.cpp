@@ -125,6 +125,7 @@ struct HttpServer::Impl {
   std::condition_variable stopping_changed;
   bool stopping = false;
   bool bound = false;
+  socket_t listener = INVALID_SOCKET;
 
   Impl(HttpHandler& h, HttpServerOptions o) : handler(h), options(std::move(o)) { configure(); }
 
@@ -136,6 +137,10 @@ struct HttpServer::Impl {
     http.set_keep_alive_max_count(1000);
     // An idle keep-alive connection holds a thread, and stop() waits for it: keep this short.
     http.set_keep_alive_timeout(2);
+    http.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listener = sock;  // see widen_backlog
+    });
 
     // Access is checked before the body is read, so a refused client cannot make us read it
     // (handle() checks again: it is the handler's rule, this is only the early exit).
@@ -178,6 +183,14 @@ struct HttpServer::Impl {
     });
   }
 
+  // cpp-httplib, as Debian builds it, listens with a backlog of 5: a burst of clients
+  // connecting at once (64 sessions starting together) overflows the accept queue and the
+  // kernel resets some of the connections. Listening again on the bound socket raises the
+  // backlog to the system's limit.
+  void widen_backlog() {
+    if (listener != INVALID_SOCKET) ::listen(listener, SOMAXCONN);
+  }
+
   void sweep_until_stopped() {
     std::unique_lock lock(mutex);
     while (!stopping) {
@@ -210,6 +223,7 @@ int HttpServer::bind() {
     throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
                              " (is the port already in use, or the address not one of this machine's?)");
   }
+  impl_->widen_backlog();
   impl_->bound = true;
   return port;
 }

@@ -2,9 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <thread>
+#include <vector>
 
 #include "http_test_support.hpp"
 #include "mcp/session.hpp"
@@ -62,7 +69,42 @@ struct LiveServer {
   }
 };
 
+// Starts a non-blocking connect to 127.0.0.1:port; the socket, or -1.
+int start_connect(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);
+  return fd;
+}
+
+// Whether the connection on `fd` completes within `timeout`.
+bool connected_within(int fd, std::chrono::milliseconds timeout) {
+  pollfd p{fd, POLLOUT, 0};
+  if (::poll(&p, 1, static_cast<int>(timeout.count())) != 1) return false;
+  int error = 0;
+  socklen_t size = sizeof error;
+  return ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 && error == 0;
+}
+
 }  // namespace
+
+TEST_CASE("a burst of connections waits in the accept queue instead of being dropped") {
+  // Nothing accepts here, so every connection must fit in the listen backlog. cpp-httplib's
+  // own backlog of 5 made the kernel drop the rest (64 clients starting together saw resets).
+  mcp::Server server{test::test_server_options()};
+  transport::StreamableHttp handler{server, {}, {}, {.endpoint = "/mcp"}};
+  transport::HttpServer http{handler, {.host = "127.0.0.1", .port = 0}};
+  const int port = http.bind();
+  std::vector<int> sockets;
+  for (int i = 0; i < 64; ++i) sockets.push_back(start_connect(port));
+  int connected = 0;
+  for (int fd : sockets) connected += connected_within(fd, 500ms);
+  for (int fd : sockets) ::close(fd);
+  CHECK(connected == 64);
+}
 
 TEST_CASE("over a socket: initialize, JSON answers and the session header") {
   LiveServer live;
