@@ -2,9 +2,18 @@
 # The whole test suite: installs what is missing, builds, and runs the unit and integration
 # tests (CTest), the end-to-end tests that drive the binary with real MCP clients from npm, and
 # the official MCP conformance suite.
+# Every test runs with canary credentials (tests/support/canaries.hpp, tests/e2e/canaries.mjs);
+# the last step fails if any of them shows in the output of a step or in a log the tests keep.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+
+# Everything printed from here on is also kept in build/test-logs/test.log, next to the
+# server logs the tests write there, for the canary check at the end.
+logs="$root/build/test-logs"
+rm -rf "$logs"
+mkdir -p "$logs"
+exec > >(tee "$logs/test.log") 2>&1
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -15,7 +24,7 @@ step "build (build/)"
 scripts/build.sh build -DTMM_BUILD_TESTS=ON
 
 step "unit and integration tests"
-(cd build && ctest --output-on-failure -j 2)
+(cd build && TMM_TEST_LOG_DIR="$logs" ctest --output-on-failure -j 2)
 
 step "end-to-end tests with real MCP clients"
 scripts/e2e.sh
@@ -25,6 +34,10 @@ scripts/conformance.sh build
 
 step "fuzzing: each libFuzzer target for 15 s (build-fuzz/)"
 scripts/fuzz.sh 15
+
+step "no canary credential in any output or log"
+scripts/check-canaries.sh --self-test
+scripts/check-canaries.sh "$logs" build/Testing/Temporary/LastTest.log build/conformance
 
 echo
 echo "All tests passed."

@@ -14,13 +14,16 @@ import { test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
+import {
+  AIRBYTE_ACCESS_TOKEN_PREFIX, AIRBYTE_CLIENT_SECRET as CLIENT_SECRET, ARGUMENT_TIKTOK_TOKEN as ARGUMENT_TOKEN, MARKER,
+  OAUTH_TIKTOK_TOKEN_PREFIX, TIKTOK_ACCESS_TOKEN as SERVER_TOKEN,
+} from './canaries.mjs';
+import { keepStream, keepText } from './server_logs.mjs';
+
 const binary = process.env.TMM_BINARY ?? path.resolve(import.meta.dirname, '../../build/tiktok-marketing-mcp');
 const fakeBinary = process.env.TMM_FAKE_AIRBYTE ?? path.join(path.dirname(binary), 'tests', 'fake_airbyte');
 
 const CLIENT_ID = 'e2e-client-id';
-const CLIENT_SECRET = 'e2e-client-secret-5f3a9c';
-const SERVER_TOKEN = 'e2e-server-tiktok-token-71b2';
-const ARGUMENT_TOKEN = 'e2e-argument-tiktok-token-c4d8';
 const USER = 'e2e-user';
 const ADVERTISER = '7100000000000000001'; // the demo account behind the fake
 
@@ -47,6 +50,7 @@ async function startServer(airbyteUrl) {
   });
   let stderr = '';
   transport.stderr.on('data', (chunk) => { stderr += chunk; });
+  keepStream(transport.stderr, 'hosted-stderr');
   const client = new Client({ name: 'hosted-e2e', version: '1.0.0' });
   await client.connect(transport);
   // Record every message the server wrote to stdout, as the client decoded it.
@@ -165,16 +169,17 @@ test('hosted mode: every connector tool, three ways to create, execute through A
     await once(fake.child, 'exit');
   }
 
-  const port = new URL(fake.url).port;
   const stdout = server.received.join('\n');
+  keepText(stdout, 'hosted-stdout');
   const stderr = server.stderr();
   assert.match(stderr, /serving hosted mode/);
   for (const [where, text] of [['stdout', stdout], ['stderr', stderr]]) {
     for (const secret of [CLIENT_SECRET, SERVER_TOKEN, ARGUMENT_TOKEN]) {
-      assert.ok(!text.includes(secret), `${where} contains ${secret}`);
+      assert.ok(!text.includes(secret), `${where} contains a secret (${secret.slice(0, 3)}...)`);
     }
-    assert.doesNotMatch(text, new RegExp(`abtok-\\d+-${port}`), `${where} contains an Airbyte application token`);
-    assert.doesNotMatch(text, /oauth-token-for-/, `${where} contains the OAuth connector's token`);
+    assert.ok(!text.includes(AIRBYTE_ACCESS_TOKEN_PREFIX), `${where} contains an Airbyte application token`);
+    assert.ok(!text.includes(OAUTH_TIKTOK_TOKEN_PREFIX), `${where} contains the OAuth connector's token`);
+    assert.ok(!text.includes(MARKER), `${where} contains a canary secret`);
     assert.ok(!text.includes('[REDACTED]'), `${where}: something tried to print a secret`);
   }
 });

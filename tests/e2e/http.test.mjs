@@ -10,9 +10,9 @@ import {
   assertProgress, binary, cancelledCount, connectHttp, eventually, fixture, initializeMessage, post, runToExit,
   startBlockingCall, startServer,
 } from './http_support.mjs';
+import { MCP_AUTH_TOKEN as TOKEN, WRONG_MCP_AUTH_TOKEN } from './canaries.mjs';
 
 const TOOLS = ['tiktok_marketing_execute', 'tiktok_marketing_describe', 'tiktok_marketing_check'];
-const TOKEN = 'e2e-bearer-token-5d0c9a1b77';
 
 test('the production binary serves its tools over Streamable HTTP', async () => {
   const server = await startServer(binary, ['--transport', 'http', '--demo']);
@@ -109,7 +109,7 @@ test('with MCP_AUTH_TOKEN, clients need the bearer token: 401 without it or with
     const missing = await post(server.url, initializeMessage());
     assert.equal(missing.status, 401);
     assert.match(missing.headers.get('www-authenticate'), /^Bearer /);
-    const wrong = await post(server.url, initializeMessage(), { Authorization: 'Bearer not-the-token-at-all' });
+    const wrong = await post(server.url, initializeMessage(), { Authorization: `Bearer ${WRONG_MCP_AUTH_TOKEN}` });
     assert.equal(wrong.status, 401);
     assert.match(wrong.headers.get('www-authenticate'), /invalid_token/);
     await assert.rejects(connectHttp(server.url), (e) => e.code === 401);
@@ -121,6 +121,7 @@ test('with MCP_AUTH_TOKEN, clients need the bearer token: 401 without it or with
     await server.stop();
   }
   assert.ok(!server.stderr().includes(TOKEN), 'the token must never be logged');
+  assert.ok(!server.stderr().includes(WRONG_MCP_AUTH_TOKEN), 'nor a wrong one');
 });
 
 test('the server refuses to listen beyond loopback without a token', async () => {

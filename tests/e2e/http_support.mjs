@@ -11,6 +11,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
+import { keepStream } from './server_logs.mjs';
+
 export const binary = process.env.TMM_BINARY ?? path.resolve(import.meta.dirname, '../../build/tiktok-marketing-mcp');
 export const fixture =
   process.env.TMM_FIXTURE ?? path.join(path.dirname(binary), 'tests', 'conformance', 'conformance_fixture');
@@ -21,6 +23,7 @@ export async function startServer(command, args, env = {}) {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  keepStream(child.stderr, `${path.basename(command)}-${args[1] ?? 'server'}`);
   let stderr = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the server did not start; stderr:\n' + stderr)), 15000);
@@ -49,6 +52,7 @@ export async function startServer(command, args, env = {}) {
 // Runs `command` expecting it to refuse to start; resolves with its exit code and stderr.
 export async function runToExit(command, args, env = {}) {
   const child = spawn(command, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  keepStream(child.stderr, `${path.basename(command)}-refused`);
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const [code] = await once(child, 'exit');

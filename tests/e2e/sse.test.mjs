@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import {
   assertProgress, binary, cancelledCount, connectSse, eventually, fixture, startBlockingCall, startServer,
 } from './http_support.mjs';
+import { MCP_AUTH_TOKEN as TOKEN, WRONG_MCP_AUTH_TOKEN } from './canaries.mjs';
 
-const TOKEN = 'e2e-sse-bearer-token-81f2c4';
 
 test('the production binary serves its tools over legacy SSE', async () => {
   const server = await startServer(binary, ['--transport', 'sse', '--demo']);
@@ -58,7 +58,7 @@ test('legacy SSE has the same protection: foreign Origin 403, bearer token 401',
     const missing = await fetch(server.url, { headers: { Accept: 'text/event-stream' } });
     assert.equal(missing.status, 401);
     assert.match(missing.headers.get('www-authenticate'), /^Bearer /);
-    await assert.rejects(connectSse(server.url, { headers: { Authorization: 'Bearer wrong-token-xyz-123' } }));
+    await assert.rejects(connectSse(server.url, { headers: { Authorization: `Bearer ${WRONG_MCP_AUTH_TOKEN}` } }));
 
     const { client } = await connectSse(server.url, { headers: { Authorization: `Bearer ${TOKEN}` } });
     assert.ok((await client.listTools()).tools.length > 0);
@@ -67,6 +67,7 @@ test('legacy SSE has the same protection: foreign Origin 403, bearer token 401',
     await server.stop();
   }
   assert.ok(!server.stderr().includes(TOKEN), 'the token must never be logged');
+  assert.ok(!server.stderr().includes(WRONG_MCP_AUTH_TOKEN), 'nor a wrong one');
 });
 
 test('concurrent SSE sessions, with progress on each call, do not wait for each other', async () => {

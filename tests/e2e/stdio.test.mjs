@@ -12,16 +12,18 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 
+import { TIKTOK_ACCESS_TOKEN as CANARY, TIKTOK_APP_SECRET } from './canaries.mjs';
+import { keepStream, keepText } from './server_logs.mjs';
 import { RawServer, binary, initializeParams, startFakeTikTok } from './support.mjs';
 
 const run = promisify(execFile);
 const TOOLS = ['tiktok_marketing_execute', 'tiktok_marketing_describe', 'tiktok_marketing_check'];
-const CANARY = 'canary-e2e-token-9c1f44a7d2';
 
 async function connect(args = ['--demo'], env = {}) {
   const transport = new StdioClientTransport({ command: binary, args, env: { PATH: process.env.PATH, ...env }, stderr: 'pipe' });
   let stderr = '';
   transport.stderr.on('data', (c) => { stderr += c; });
+  keepStream(transport.stderr, 'stdio-sdk-stderr');
   const client = new Client({ name: 'stdio-e2e', version: '1.0.0' });
   await client.connect(transport);
   return { client, stderr: () => stderr };
@@ -171,13 +173,13 @@ test('the Inspector CLI lists the tools and calls one', async () => {
 });
 
 test('secrets never reach stdout or stderr, even when the upstream fails or echoes them', async () => {
-  const fake = await startFakeTikTok(CANARY, '7000000001', 'canary-app-secret-e2e-77d3');
+  const fake = await startFakeTikTok(CANARY, '7000000001', TIKTOK_APP_SECRET);
   fake.command({ fault: 'code', code: 40105, message: `bad token ${CANARY}` });
   fake.command({ fault: 'html', status: 502, times: 4 });
   const server = new RawServer([], {
     TIKTOK_MARKETING_ACCESS_TOKEN: CANARY,
     TIKTOK_MARKETING_APP_ID: '7000000001',
-    TIKTOK_MARKETING_APP_SECRET: 'canary-app-secret-e2e-77d3',
+    TIKTOK_MARKETING_APP_SECRET: TIKTOK_APP_SECRET,
     TIKTOK_MARKETING_ADVERTISER_ID: '7100000000000000001',
     TIKTOK_MARKETING_API_BASE_URL: fake.url,
     TIKTOK_MARKETING_LOG_LEVEL: 'debug',
@@ -192,7 +194,7 @@ test('secrets never reach stdout or stderr, even when the upstream fails or echo
   assert.equal(check.result.structuredContent.settings.TIKTOK_MARKETING_ACCESS_TOKEN, 'set');
   await server.close();
   await fake.stop();
-  for (const secret of [CANARY, 'canary-app-secret-e2e-77d3']) {
+  for (const secret of [CANARY, TIKTOK_APP_SECRET]) {
     assert.ok(!server.stdout.includes(secret), 'secret on stdout');
     assert.ok(!server.stderr.includes(secret), 'secret on stderr');
   }
@@ -201,6 +203,7 @@ test('secrets never reach stdout or stderr, even when the upstream fails or echo
 
 test('--help lists every variable and no value; bad configuration exits 2 naming the variable', async () => {
   const help = await run(binary, ['--help'], { env: { TIKTOK_MARKETING_ACCESS_TOKEN: CANARY } });
+  keepText(help.stdout + help.stderr, 'stdio-help');
   for (const name of ['TIKTOK_MARKETING_ACCESS_TOKEN', 'AIRBYTE_CLIENT_SECRET', 'MCP_AUTH_TOKEN', '--transport', '--demo']) {
     assert.ok(help.stdout.includes(name), name);
   }

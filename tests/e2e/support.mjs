@@ -7,6 +7,8 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
+import { keepStream } from './server_logs.mjs';
+
 export const binary = process.env.TMM_BINARY ?? path.resolve(import.meta.dirname, '../../build/tiktok-marketing-mcp');
 export const fakeTikTokBinary = path.join(path.dirname(binary), 'tests', 'fake_tiktok');
 
@@ -19,6 +21,8 @@ export class RawServer {
     this.messages = [];
     this.waiters = [];
     this.child.stderr.on('data', (c) => { this.stderr += c; });
+    keepStream(this.child.stderr, 'stdio-raw-stderr');
+    keepStream(this.child.stdout, 'stdio-raw-stdout');
     createInterface({ input: this.child.stdout }).on('line', (line) => {
       this.stdout += line + '\n';
       const message = JSON.parse(line); // every stdout line must be one JSON message

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "catalog/catalog.hpp"
+#include "support/canaries.hpp"
 #include "tiktok/demo/demo_account.hpp"
 #include "tiktok/query.hpp"
 #include "util/date.hpp"
@@ -259,7 +260,8 @@ void FakeAirbyteServer::issue_token(const httplib::Request& req, httplib::Respon
     return send(res, 401, envelope("Invalid client credentials"));
   }
   std::lock_guard lock(mutex_);
-  const std::string token = "abtok-" + std::to_string(++issued_) + "-" + std::to_string(server_.port());
+  const std::string token =
+      canary::kAirbyteAccessTokenPrefix + std::to_string(++issued_) + "-" + std::to_string(server_.port());
   valid_.insert(token);
   tokens_.push_back(token);
   send(res, 200, {{"access_token", token}, {"token_type", "bearer"}, {"expires_in", lifetime_}, {"organization_id", "org-1"}});
@@ -318,7 +320,7 @@ void FakeAirbyteServer::create(const httplib::Request& req, httplib::Response& r
     }
   }
   const std::string id = add_connector(text(b, "external_user_id"), text(b, "name"), "Tiktok-Marketing",
-                                       secret_id.empty() ? token : "oauth-token-for-" + secret_id);
+                                       secret_id.empty() ? token : canary::kOAuthTikTokTokenPrefix + secret_id);
   std::lock_guard lock(mutex_);
   send(res, 200, shown(connectors_.at(id)));
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "http_test_support.hpp"
+#include "support/canaries.hpp"
 #include "transport/http_security.hpp"
 
 using transport::AccessPolicy;
@@ -80,7 +81,7 @@ TEST_CASE("check_access refuses a bad Host or Origin with 403 and a JSON-RPC err
 }
 
 TEST_CASE("with a token, requests need Authorization: Bearer with exactly that token") {
-  const std::string token = "s3cret-token-value-123";
+  const std::string token = canary::kMcpAuthToken;
   AccessPolicy policy;
   policy.require_token(token);
   auto request = test::http_request("POST", "/mcp");
@@ -93,14 +94,16 @@ TEST_CASE("with a token, requests need Authorization: Bearer with exactly that t
     CHECK(test::body_of(*refusal)["error"]["code"] == -32000);
   }
   SECTION("wrong token, wrong length, other scheme: 401 invalid_token") {
-    for (const std::string& value : std::vector<std::string>{"Bearer wrong-token-value-123", "Bearer s3cret", "Basic " + token, "Bearer ",
-                                    "Bearer " + token + "x"}) {
+    const std::vector<std::string> values{"Bearer " + std::string(canary::kWrongMcpAuthToken),
+                                          "Bearer " + token.substr(0, 10), "Basic " + token, "Bearer ",
+                                          "Bearer " + token + "x"};
+    for (const std::string& value : values) {
       request.headers["Authorization"] = value;
       auto refusal = check_access(policy, request);
       REQUIRE(refusal);
       CHECK(refusal->status == 401);
       CHECK_THAT(refusal->headers.at("WWW-Authenticate"), Catch::Contains("invalid_token"));
-      CHECK(refusal->body.find(token) == std::string::npos);
+      CHECK_FALSE(canary::appears_in(refusal->body));
     }
   }
   SECTION("right token, scheme in any case") {

@@ -4,6 +4,7 @@
 
 #include "http_test_support.hpp"
 #include "log/redactor.hpp"
+#include "support/canaries.hpp"
 #include "transport/event_stream.hpp"
 #include "transport/sse_format.hpp"
 
@@ -28,8 +29,9 @@ TEST_CASE("an event type cannot smuggle in extra fields") {
 }
 
 TEST_CASE("a message event is compact JSON with registered secrets masked") {
-  logging::add_secret("super-secret-value");
-  const std::string event = transport::sse_message({{"text", "token super-secret-value"}}, "message");
+  logging::add_secret(canary::kTikTokAccessToken);
+  const std::string event =
+      transport::sse_message({{"text", std::string("token ") + canary::kTikTokAccessToken}}, "message");
   logging::clear_secrets();
   CHECK(event == "event: message\ndata: {\"text\":\"token [REDACTED]\"}\n\n");
 }

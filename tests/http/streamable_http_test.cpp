@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "http_test_support.hpp"
+#include "support/canaries.hpp"
 #include "mcp/session.hpp"
 #include "transport/session_id.hpp"
 #include "transport/streamable_http.hpp"
@@ -270,12 +271,12 @@ TEST_CASE("the session limit answers initialize with 503 until a session ends or
 
 TEST_CASE("with a token, a request without it is refused before it reaches a session") {
   transport::AccessPolicy policy;
-  policy.require_token("the-right-token-1234");
+  policy.require_token(canary::kMcpAuthToken);
   Rig rig({}, 10s, policy);
   HttpResponse refused = rig.http.handle(mcp_post(test::initialize_request()));
   CHECK(refused.status == 401);
   CHECK(rig.http.sessions().size() == 0);
   auto request = mcp_post(test::initialize_request());
-  request.headers["Authorization"] = "Bearer the-right-token-1234";
+  request.headers["Authorization"] = std::string("Bearer ") + canary::kMcpAuthToken;
   CHECK(rig.http.handle(request).status == 200);
 }

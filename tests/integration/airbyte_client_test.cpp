@@ -5,6 +5,7 @@
 
 #include "execution/upstream_error.hpp"
 #include "integration/hosted_rig.hpp"
+#include "support/canaries.hpp"
 
 namespace {
 
@@ -38,7 +39,7 @@ test::HostedOptions options_with(std::string test::HostedOptions::*field, std::s
 airbyte::CreateRequest with_token(std::string name = "TikTok Ads") {
   airbyte::CreateRequest r;
   r.name = std::move(name);
-  r.access_token = "tiktok-token-created-1";
+  r.access_token = canary::kArgumentTikTokToken;
   return r;
 }
 
@@ -97,11 +98,11 @@ TEST_CASE("a 401 that persists after the refresh is an auth error, not a loop") 
 }
 
 TEST_CASE("wrong application credentials are reported without the secret") {
-  HostedRig rig(options_with(&test::HostedOptions::client_secret, "wrong-secret-value-99"));
+  HostedRig rig(options_with(&test::HostedOptions::client_secret, canary::kWrongAirbyteClientSecret));
   auto e = error_of([&] { rig.hosted.connectors.list("", {}); });
   CHECK(e.category() == ErrorCategory::Auth);
   CHECK_THAT(e.describe(), Catch::Contains("AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET"));
-  CHECK_THAT(e.describe(), !Catch::Contains("wrong-secret-value-99"));
+  CHECK_FALSE(canary::appears_in(e.describe()));
   CHECK(rig.fake.count("POST", kTokenPath) == 1);  // a 401 from the token endpoint is final
 }
 
@@ -310,7 +311,7 @@ TEST_CASE("the OAuth flow: consent URL, callback with secret_id, create with it"
   r.name = "Via OAuth";
   r.oauth_secret_id = secret;
   auto created = rig.hosted.connectors.create(r, {});
-  CHECK(rig.fake.connector(created.connector["id"])["access_token"] == "oauth-token-for-" + secret);
+  CHECK(rig.fake.connector(created.connector["id"])["access_token"] == canary::kOAuthTikTokTokenPrefix + secret);
   auto reused = error_of([&] { rig.hosted.connectors.create(r, {}); });
   CHECK(reused.details().field == "server_side_oauth_secret_id");
 }
@@ -336,7 +337,7 @@ TEST_CASE("check reports the token, the connectors and the connector in use") {
   CHECK(partial.ok);
   CHECK_THAT(partial.details["connector_in_use"].get<std::string>(), Catch::Contains("pass connector_id"));
 
-  HostedRig wrong(options_with(&test::HostedOptions::client_secret, "wrong-secret-value-99"));
+  HostedRig wrong(options_with(&test::HostedOptions::client_secret, canary::kWrongAirbyteClientSecret));
   auto failed = wrong.executor.check({});
   CHECK_FALSE(failed.ok);
   CHECK_THAT(failed.details["error"].get<std::string>(), Catch::Contains("AIRBYTE_CLIENT_SECRET"));

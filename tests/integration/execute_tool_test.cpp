@@ -3,12 +3,12 @@
 
 #include <catch2/catch.hpp>
 
-#include <mutex>
 
 #include "app/server_factory.hpp"
 #include "catalog/catalog.hpp"
 #include "fakes/fake_tiktok_server.hpp"
-#include "log/logger.hpp"
+#include "support/canaries.hpp"
+#include "support/log_capture.hpp"
 #include "support/session_client.hpp"
 #include "tiktok/demo/demo_account.hpp"
 
@@ -17,8 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kToken = "canary-tiktok-token-8d41e7b2c9";
-const std::string kAppSecret = "canary-app-secret-3a9f0d6e11";
+const std::string kToken = canary::kTikTokAccessToken;
+const std::string kAppSecret = canary::kTikTokAppSecret;
 const std::string kAdv = tiktok::demo::kDefaultAdvertiserId;
 
 config::Config direct_config(const fakes::FakeTikTokServer& fake) {
@@ -44,23 +44,6 @@ struct Running {
 };
 
 std::string text_of(const json& result) { return result["content"][0]["text"].get<std::string>(); }
-
-// Captures the server's log lines for the duration of a test.
-struct LogCapture {
-  LogCapture() {
-    logging::set_level(logging::Level::Debug);
-    logging::set_sink([this](std::string_view line) {
-      std::lock_guard lock(mutex);
-      text += line;
-    });
-  }
-  ~LogCapture() {
-    logging::set_sink(nullptr);
-    logging::set_level(logging::Level::Warning);
-  }
-  std::mutex mutex;
-  std::string text;
-};
 
 }  // namespace
 
@@ -200,7 +183,7 @@ TEST_CASE("the check tool verifies the token with a real call and reports the ad
   CHECK(ok["settings"]["TIKTOK_MARKETING_ACCESS_TOKEN"] == "set");
 
   auto c = direct_config(fake);
-  c.tiktok.access_token = config::Secret("revoked-token-00000000");
+  c.tiktok.access_token = config::Secret(canary::kWrongTikTokToken);
   Running bad(c);
   auto failed = bad.client.call("tiktok_marketing_check", json::object())["result"];
   CHECK(failed["isError"] == true);
@@ -237,7 +220,7 @@ TEST_CASE("the token never appears in any output or log, even when calls fail") 
   auto c = direct_config(fake);
   c.tiktok.app_id = "7000000001";
   c.tiktok.app_secret = config::Secret(kAppSecret);
-  LogCapture logs;
+  test::LogCapture logs;
   {
     Running r(c);
     fake.queue(Fault::body_code(40105, "invalid token " + kToken));  // an upstream that echoes the token
@@ -254,7 +237,9 @@ TEST_CASE("the token never appears in any output or log, even when calls fail") 
       CHECK(wire.find(kAppSecret) == std::string::npos);
     }
   }
-  CHECK_FALSE(logs.text.empty());
-  CHECK(logs.text.find(kToken) == std::string::npos);
-  CHECK(logs.text.find(kAppSecret) == std::string::npos);
+  const std::string log = logs.text();
+  CHECK_FALSE(log.empty());
+  CHECK(log.find(kToken) == std::string::npos);
+  CHECK(log.find(kAppSecret) == std::string::npos);
+  CHECK_FALSE(canary::appears_in(log));
 }

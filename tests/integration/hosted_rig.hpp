@@ -9,13 +9,14 @@
 #include "catalog/catalog.hpp"
 #include "fakes/fake_airbyte_server.hpp"
 #include "net/http_client.hpp"
+#include "support/canaries.hpp"
 #include "support/recording_sleeper.hpp"
 #include "tiktok/demo/demo_account.hpp"
 
 namespace test {
 
 inline constexpr const char* kClientId = "client-id-hosted";
-inline constexpr const char* kClientSecret = "client-secret-hosted-123";
+inline constexpr const char* kClientSecret = canary::kAirbyteClientSecret;
 inline constexpr const char* kUser = "user-hosted";
 
 struct HostedOptions {

@@ -8,6 +8,7 @@
 #include "execution/upstream_error.hpp"
 #include "fakes/fake_tiktok_server.hpp"
 #include "net/http_client.hpp"
+#include "support/canaries.hpp"
 #include "tiktok/client.hpp"
 #include "tiktok/demo/demo_account.hpp"
 
@@ -19,7 +20,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kToken = "canary-tiktok-token-5f2b9c0e7a";
+const std::string kToken = canary::kTikTokAccessToken;
 const std::string kAdv = tiktok::demo::kDefaultAdvertiserId;
 
 struct Harness {
@@ -76,12 +77,12 @@ TEST_CASE("requests carry the Access-Token header, a trailing slash and JSON-enc
 }
 
 TEST_CASE("a wrong token is an authentication error, not an empty list, and is not retried") {
-  Harness h({}, {}, "wrong-token-value-123");
+  Harness h({}, {}, canary::kWrongTikTokToken);
   auto e = h.failure();
   CHECK(e.category() == ErrorCategory::Auth);
   CHECK(e.details().code == 40105);
   CHECK(h.fake.count() == 1);
-  CHECK(e.describe().find("wrong-token-value-123") == std::string::npos);
+  CHECK_FALSE(canary::appears_in(e.describe()));
 }
 
 TEST_CASE("rate-limit and transient codes are retried with growing backoff, then succeed") {

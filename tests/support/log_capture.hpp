@@ -1,12 +1,13 @@
 #pragma once
-// Captures the server's log lines at debug level for as long as it lives, then restores the
-// default sink and the quiet level the test runner uses.
+// Captures the server's log lines at debug level for as long as it lives (still copying them
+// to the test log file, if there is one), then restores the test programs' default log.
 
 #include <mutex>
 #include <string>
 #include <string_view>
 
 #include "log/logger.hpp"
+#include "support/test_log.hpp"
 
 namespace test {
 
@@ -14,15 +15,13 @@ class LogCapture {
  public:
   LogCapture() {
     logging::set_level(logging::Level::Debug);
-    logging::set_sink([this](std::string_view line) {
+    logging::set_sink([this, forward = test_log_sink()](std::string_view line) {
+      if (forward) forward(line);
       std::lock_guard lock(mutex_);
       text_ += line;
     });
   }
-  ~LogCapture() {
-    logging::set_sink(nullptr);
-    logging::set_level(logging::Level::Warning);
-  }
+  ~LogCapture() { restore_test_log(); }
   LogCapture(const LogCapture&) = delete;
   LogCapture& operator=(const LogCapture&) = delete;
 

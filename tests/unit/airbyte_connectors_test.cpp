@@ -5,6 +5,7 @@
 #include "airbyte/connectors.hpp"
 #include "execution/upstream_error.hpp"
 #include "log/redactor.hpp"
+#include "support/canaries.hpp"
 #include "support/recording_sleeper.hpp"
 #include "support/scripted_transport.hpp"
 
@@ -16,9 +17,11 @@ using execution::ErrorCategory;
 using execution::UpstreamError;
 using nlohmann::json;
 
+const std::string kAppToken = std::string(canary::kAirbyteAccessTokenPrefix) + "unit";
+
 struct Rig {
   explicit Rig(std::string fallback_token = "", std::string user = "user-1")
-      : tokens([](const std::stop_token&) { return airbyte::AccessToken{"app-token-unit", std::chrono::seconds(900)}; }),
+      : tokens([](const std::stop_token&) { return airbyte::AccessToken{kAppToken, std::chrono::seconds(900)}; }),
         api(transport, tokens, airbyte::ApiOptions{"https://api.example", "", {}}, sleeper.fn()),
         connectors(api, {std::move(user), std::move(fallback_token)}) {}
 
@@ -53,29 +56,29 @@ TEST_CASE("create sends the TikTok connector type, the user and the default star
   Rig rig;
   rig.transport.push_status(200, R"({"id":"c-1","name":"TikTok Ads"})");
   CreateRequest r = named();
-  r.access_token = "tiktok-token-from-args";
+  r.access_token = canary::kArgumentTikTokToken;
   auto created = rig.connectors.create(r, {});
   json body = rig.sent_body();
   CHECK(body["connector_type"] == "Tiktok-Marketing");
   CHECK(body["external_user_id"] == "user-1");
   CHECK(body["replication_config"]["start_date"] == "2016-09-01");
-  CHECK(body["credentials"]["access_token"] == "tiktok-token-from-args");
+  CHECK(body["credentials"]["access_token"] == canary::kArgumentTikTokToken);
   CHECK_FALSE(body.contains("server_side_oauth_secret_id"));
   CHECK(created.credential_source == "access_token argument");
   CHECK(rig.connectors.changes() == 1);
-  CHECK(logging::contains_secret("tiktok-token-from-args"));  // registered for redaction
+  CHECK(logging::contains_secret(canary::kArgumentTikTokToken));  // registered for redaction
 }
 
 TEST_CASE("with neither credential the server's own TikTok token is used") {
-  Rig rig("server-tiktok-token-1");
+  Rig rig(canary::kTikTokAccessToken);
   rig.transport.push_status(200, R"({"id":"c-2"})");
   auto created = rig.connectors.create(named(), {});
-  CHECK(rig.sent_body()["credentials"]["access_token"] == "server-tiktok-token-1");
+  CHECK(rig.sent_body()["credentials"]["access_token"] == canary::kTikTokAccessToken);
   CHECK(created.credential_source == "server TIKTOK_MARKETING_ACCESS_TOKEN");
 }
 
 TEST_CASE("an OAuth secret id is sent instead of credentials") {
-  Rig rig("server-tiktok-token-1");
+  Rig rig(canary::kTikTokAccessToken);
   rig.transport.push_status(200, R"({"id":"c-3"})");
   CreateRequest r = named();
   r.oauth_secret_id = "secret-abc";
@@ -94,7 +97,7 @@ TEST_CASE("create refuses bad arguments before anything is sent") {
   Rig rig;
   SECTION("both credential sources") {
     CreateRequest r = named();
-    r.access_token = "tok-12345";
+    r.access_token = canary::kArgumentTikTokToken;
     r.oauth_secret_id = "secret-1";
     auto e = refusal(rig, r);
     CHECK(e.category() == ErrorCategory::InvalidParams);
@@ -107,14 +110,14 @@ TEST_CASE("create refuses bad arguments before anything is sent") {
   }
   SECTION("an impossible start date") {
     CreateRequest r = named();
-    r.access_token = "tok-12345";
+    r.access_token = canary::kArgumentTikTokToken;
     r.start_date = "2023-02-29";
     auto e = refusal(rig, r);
     CHECK(e.details().field == "replication_config.start_date");
   }
   SECTION("a blank name") {
     CreateRequest r = named("  ");
-    r.access_token = "tok-12345";
+    r.access_token = canary::kArgumentTikTokToken;
     CHECK(refusal(rig, r).details().field == "name");
   }
   CHECK(rig.transport.sent().empty());
@@ -133,10 +136,18 @@ TEST_CASE("an external user is required, from the argument or the configuration"
 }
 
 TEST_CASE("answers are passed on without credentials") {
-  json answer = json::parse(R"({"id":"c","name":"n","credentials":{"access_token":"x"},
-      "source_template":{"name":"TikTok Marketing","configuration":{"access_token":"y","client_secret":"z","kept":1}},
-      "list":[{"refresh_token":"r","ok":true}]})");
+  json answer{{"id", "c"},
+              {"name", "n"},
+              {"credentials", {{"access_token", canary::kArgumentTikTokToken}}},
+              {"source_template",
+               {{"name", "TikTok Marketing"},
+                {"configuration",
+                 {{"access_token", canary::kTikTokAccessToken},
+                  {"client_secret", canary::kAirbyteClientSecret},
+                  {"kept", 1}}}}},
+              {"list", {{{"refresh_token", kAppToken}, {"ok", true}}}}};
   json clean = airbyte::without_credentials(answer);
+  CHECK_FALSE(canary::appears_in(clean.dump()));
   CHECK_FALSE(clean.contains("credentials"));
   CHECK(clean["source_template"]["configuration"] == json{{"kept", 1}});
   CHECK(clean["list"][0] == json{{"ok", true}});
@@ -163,14 +174,14 @@ TEST_CASE("list, get and delete address the connector by path and the user by qu
   CHECK(sent[0].query == std::vector<std::pair<std::string, std::string>>{{"external_user_id", "user-1"}});
   CHECK(sent[1].path == "/api/v1/integrations/connectors/a%20b");
   CHECK(sent[2].method == "DELETE");
-  CHECK(sent[2].headers.at("Authorization") == "Bearer app-token-unit");
+  CHECK(sent[2].headers.at("Authorization") == "Bearer " + kAppToken);
   CHECK(rig.connectors.changes() == 1);
 }
 
 TEST_CASE("a create whose connection could not be opened is sent again; one that broke after sending is not") {
   Rig rig;
   CreateRequest r = named();
-  r.access_token = "tok-12345";
+  r.access_token = canary::kArgumentTikTokToken;
   rig.transport.push_failure(net::Failure::ConnectFailed);
   rig.transport.push_status(200, R"({"id":"c-9"})");
   CHECK(rig.connectors.create(r, {}).connector["id"] == "c-9");

@@ -8,6 +8,7 @@
 #include "airbyte/api_client.hpp"
 #include "airbyte/token_cache.hpp"
 #include "execution/upstream_error.hpp"
+#include "support/canaries.hpp"
 #include "support/recording_sleeper.hpp"
 #include "support/scripted_transport.hpp"
 
@@ -26,18 +27,22 @@ UpstreamError error_of(ErrorCategory category) {
   return UpstreamError(d);
 }
 
+// An application token as the token endpoint would hand it out.
+std::string app_token(const std::string& name) { return canary::kAirbyteAccessTokenPrefix + name; }
+std::string app_token(int n) { return app_token(std::to_string(n)); }
+
 }  // namespace
 
 TEST_CASE("the token is fetched once and reused until shortly before it expires") {
   test::ManualClock clock;
   int fetches = 0;
-  TokenCache cache([&](const std::stop_token&) { return AccessToken{"token-" + std::to_string(++fetches), 900s}; },
+  TokenCache cache([&](const std::stop_token&) { return AccessToken{app_token(++fetches), 900s}; },
                    clock.fn());
-  CHECK(cache.get({}) == "token-1");
+  CHECK(cache.get({}) == app_token(1));
   clock.advance(839s);  // 900 s minus the 60 s margin, less one
-  CHECK(cache.get({}) == "token-1");
+  CHECK(cache.get({}) == app_token(1));
   clock.advance(1s);
-  CHECK(cache.get({}) == "token-2");
+  CHECK(cache.get({}) == app_token(2));
   CHECK(cache.refreshes() == 2);
 }
 
@@ -49,13 +54,13 @@ TEST_CASE("the refresh margin is a minute, or a quarter of a short lifetime") {
 
 TEST_CASE("invalidating the current token forces a refresh; a stale one does not") {
   int fetches = 0;
-  TokenCache cache([&](const std::stop_token&) { return AccessToken{"token-" + std::to_string(++fetches), 900s}; });
+  TokenCache cache([&](const std::stop_token&) { return AccessToken{app_token(++fetches), 900s}; });
   const std::string first = cache.get({});
   cache.invalidate(first);
   const std::string second = cache.get({});
-  CHECK(second == "token-2");
+  CHECK(second == app_token(2));
   cache.invalidate(first);  // a slow caller reporting the old token must not discard the new one
-  CHECK(cache.get({}) == "token-2");
+  CHECK(cache.get({}) == app_token(2));
   CHECK(cache.refreshes() == 2);
 }
 
@@ -66,12 +71,12 @@ TEST_CASE("concurrent callers share one refresh") {
   TokenCache cache([&](const std::stop_token&) {
     ++fetches;
     released.wait();
-    return AccessToken{"shared-token", 900s};
+    return AccessToken{app_token("shared"), 900s};
   });
   std::vector<std::future<std::string>> callers;
   for (int i = 0; i < 8; ++i) callers.push_back(std::async(std::launch::async, [&] { return cache.get({}); }));
   release.set_value();
-  for (auto& c : callers) CHECK(c.get() == "shared-token");
+  for (auto& c : callers) CHECK(c.get() == app_token("shared"));
   CHECK(fetches.load() == 1);
   CHECK(cache.refreshes() == 1);
 }
@@ -80,7 +85,7 @@ TEST_CASE("a failed refresh reaches every caller; the next call tries again") {
   std::atomic<int> fetches{0};
   TokenCache cache([&](const std::stop_token&) -> AccessToken {
     if (++fetches <= 4) throw error_of(ErrorCategory::Auth);
-    return AccessToken{"late-token", 900s};
+    return AccessToken{app_token("late"), 900s};
   });
   std::vector<std::future<ErrorCategory>> callers;
   for (int i = 0; i < 4; ++i) {
@@ -96,7 +101,7 @@ TEST_CASE("a failed refresh reaches every caller; the next call tries again") {
   for (auto& c : callers) CHECK(c.get() == ErrorCategory::Auth);
   CHECK(fetches.load() <= 4);
   while (fetches.load() < 4) CHECK_THROWS_AS(cache.get({}), UpstreamError);
-  CHECK(cache.get({}) == "late-token");
+  CHECK(cache.get({}) == app_token("late"));
 }
 
 TEST_CASE("a caller waiting for another's refresh can be cancelled") {
@@ -106,7 +111,7 @@ TEST_CASE("a caller waiting for another's refresh can be cancelled") {
   TokenCache cache([&](const std::stop_token&) {
     entered.set_value();
     released.wait();
-    return AccessToken{"token", 900s};
+    return AccessToken{app_token("only"), 900s};
   });
   auto leader = std::async(std::launch::async, [&] { return cache.get({}); });
   entered.get_future().wait();
@@ -119,7 +124,7 @@ TEST_CASE("a caller waiting for another's refresh can be cancelled") {
     CHECK(e.category() == ErrorCategory::Cancelled);
   }
   release.set_value();
-  CHECK(leader.get() == "token");
+  CHECK(leader.get() == app_token("only"));
 }
 
 TEST_CASE("when the refreshing caller is cancelled, a waiting caller refreshes itself") {
@@ -133,14 +138,14 @@ TEST_CASE("when the refreshing caller is cancelled, a waiting caller refreshes i
       released.wait();
       throw error_of(ErrorCategory::Cancelled);
     }
-    return AccessToken{"own-token", 900s};
+    return AccessToken{app_token("own"), 900s};
   });
   auto leader = std::async(std::launch::async, [&] { return cache.get({}); });
   entered.get_future().wait();
   auto follower = std::async(std::launch::async, [&] { return cache.get({}); });
   release.set_value();
   CHECK_THROWS_AS(leader.get(), UpstreamError);
-  CHECK(follower.get() == "own-token");
+  CHECK(follower.get() == app_token("own"));
   CHECK(fetches.load() == 2);
 }
 
