@@ -19,8 +19,15 @@ class LoopbackServer {
 
   // Binds a free port and serves on a background thread; routes must be set first.
   void start() {
+    server_.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listener_ = sock;
+    });
     port_ = server_.bind_to_any_port("127.0.0.1");
     if (port_ <= 0) throw std::runtime_error("cannot bind a loopback port");
+    // cpp-httplib listens with a backlog of 5; a burst of new connections from a server under
+    // load would overflow it, and the kernel would drop or reset some of them.
+    ::listen(listener_, SOMAXCONN);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     while (!server_.is_running()) std::this_thread::yield();
   }
@@ -39,6 +46,7 @@ class LoopbackServer {
  private:
   httplib::Server server_;
   std::thread thread_;
+  socket_t listener_ = INVALID_SOCKET;
   int port_ = 0;
 };
 
