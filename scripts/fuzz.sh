@@ -22,8 +22,10 @@ export CCACHE_DIR="${CCACHE_DIR:-$root/.cache/ccache}"
   cmake --build "$build" --target fuzz_targets -j 2
 } >&2
 
-# value KEY LOG: the number after "KEY" in libFuzzer's last status line or final stats.
-value() { grep -o "$1[: ]*[0-9]*" "$2" | tail -n 1 | grep -o '[0-9]*$' || echo "?"; }
+# final NAME LOG: stat::NAME of libFuzzer's final statistics.
+final() { grep -a "^stat::$1:" "$2" | grep -o '[0-9]*$' || echo "?"; }
+# latest NAME LOG: "NAME: N" of libFuzzer's last status line (cov, ft).
+latest() { grep -a ' cov: ' "$2" | tail -n 1 | grep -o " $1: [0-9]*" | grep -o '[0-9]*$' || echo "?"; }
 
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
 failed=0
@@ -41,8 +43,8 @@ for t in "${targets[@]}"; do
   "$build/tests/fuzz/$t" "$corpus" "${dict[@]}" -max_total_time="$seconds" -max_len="${max_len[$t]}" \
     -rss_limit_mb=2048 -timeout=30 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
   crashes="$(find "$artifacts" -type f | wc -l)"
-  printf '%-24s %6s %11s %8s %6s %7s %7s %8s\n' "$t" "$seconds" "$(value stat::number_of_executed_units "$log")" \
-    "$(value stat::average_exec_per_sec "$log")" "$(value cov "$log")" "$(value ft "$log")" \
+  printf '%-24s %6s %11s %8s %6s %7s %7s %8s\n' "$t" "$seconds" "$(final number_of_executed_units "$log")" \
+    "$(final average_exec_per_sec "$log")" "$(latest cov "$log")" "$(latest ft "$log")" \
     "$(find "$corpus" -type f | wc -l)" "$crashes"
   if [ "$status" -ne 0 ] || [ "$crashes" -ne 0 ]; then
     failed=1
