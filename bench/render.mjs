@@ -1,6 +1,6 @@
 // Renders the benchmark driver's JSON (bench/out/results.json) as the results page.
 //   node bench/render.mjs RESULTS_JSON OUTPUT_MD COMMIT
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 
 const [input, output, commit] = process.argv.slice(2);
@@ -103,4 +103,8 @@ if (ref) {
 say(`| under 15 MB resident idle | ${fixed(ours.idle_memory.rss_mib * 1.048576, 1)} MB | ${verdict(ours.idle_memory.rss_mib * 1.048576 < 15)} |`);
 say();
 
-writeFileSync(output, lines.join("\n"));
+// Hand-written history (profiles, before and after) lives beside the generated tables.
+const notes = new URL("./NOTES.md", import.meta.url);
+if (existsSync(notes)) say(readFileSync(notes, "utf8").trimEnd());
+
+writeFileSync(output, lines.join("\n") + "\n");
