@@ -365,9 +365,10 @@ bool Session::run_tool(const jsonrpc::Message& message, const ReplyChannel& chan
     auto out_issues = entry.output_validator->validate(*result.structured, "structuredContent");
     if (!out_issues.empty()) logging::error("mcp", "tool " + name + " output: " + schema::format_issues(out_issues));
   }
-  json body{{"content", result.content}};
+  json body = json::object();
+  body["content"] = std::move(result.content);
   if (result.is_error) body["isError"] = true;
-  if (f.structured_output && result.structured) body["structuredContent"] = *result.structured;
+  if (f.structured_output && result.structured) body["structuredContent"] = std::move(*result.structured);
   reply(channel, jsonrpc::make_result(message.id, std::move(body)));
   return true;
 }
