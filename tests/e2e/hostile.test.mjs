@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { directEnv, startRecordingFakeTikTok } from './fake_tiktok.mjs';
-import { binary, initializeMessage, post, startServer } from './http_support.mjs';
+import { binary, httpSession, initializeMessage, post, startServer } from './http_support.mjs';
 import { RawServer, initializeParams } from './support.mjs';
 
 const TOKEN = 'canary-hostile-token-4b8e02f1d6';
@@ -213,14 +213,6 @@ test('stdio: parameters that try to smuggle paths or queries upstream are refuse
 });
 
 // Streamable HTTP, raw: the same refusals with the transport's statuses.
-
-async function httpSession(url) {
-  const init = await post(url, initializeMessage());
-  assert.equal(init.status, 200);
-  const headers = { 'Mcp-Session-Id': init.headers.get('mcp-session-id'), 'MCP-Protocol-Version': '2025-11-25' };
-  await post(url, { jsonrpc: '2.0', method: 'notifications/initialized' }, headers);
-  return headers;
-}
 
 // The JSON-RPC answer to a POST, whether it came as JSON or on an event stream.
 async function answerOf(response) {

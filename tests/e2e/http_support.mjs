@@ -91,6 +91,16 @@ export const initializeMessage = (id = 1) => ({
 
 // Polls `probe` until it returns a truthy value (at most 20 s): for effects that happen on
 // the server in the background, such as a cancellation.
+// Opens a Streamable HTTP session by hand (initialize, then initialized) and returns the headers
+// every later POST of that session needs.
+export async function httpSession(url) {
+  const init = await post(url, initializeMessage());
+  assert.equal(init.status, 200);
+  const headers = { 'Mcp-Session-Id': init.headers.get('mcp-session-id'), 'MCP-Protocol-Version': '2025-11-25' };
+  await post(url, { jsonrpc: '2.0', method: 'notifications/initialized' }, headers);
+  return headers;
+}
+
 export async function eventually(probe, what) {
   const deadline = Date.now() + 20000;
   for (;;) {

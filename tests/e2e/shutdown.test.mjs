@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { test } from 'node:test';
 
 import { directEnv, startRecordingFakeTikTok } from './fake_tiktok.mjs';
-import { binary, connectHttp, initializeMessage, post, startServer } from './http_support.mjs';
+import { binary, connectHttp, httpSession, initializeMessage, post, startServer } from './http_support.mjs';
 import { initializeParams } from './support.mjs';
 
 const TOKEN = 'canary-shutdown-token-71c3e9a05b';
@@ -122,14 +122,6 @@ function sseMessages(text) {
     if (data && !event.includes('event: endpoint')) messages.push(JSON.parse(data));
   }
   return messages;
-}
-
-async function httpSession(url) {
-  const init = await post(url, initializeMessage());
-  assert.equal(init.status, 200);
-  const headers = { 'Mcp-Session-Id': init.headers.get('mcp-session-id'), 'MCP-Protocol-Version': '2025-11-25' };
-  await post(url, { jsonrpc: '2.0', method: 'notifications/initialized' }, headers);
-  return headers;
 }
 
 // A Streamable HTTP call in flight when SIGTERM arrives `after` ms later.
