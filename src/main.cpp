@@ -2,15 +2,14 @@
 // serves it over the selected transport until the client goes away or a signal arrives.
 
 #include <fcntl.h>
-#include <pthread.h>
 #include <unistd.h>
 
 #include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <thread>
 
 #include "app/server_factory.hpp"
+#include "app/signal_watcher.hpp"
 #include "config/load.hpp"
 #include "log/logger.hpp"
 #include "transport/http_service.hpp"
@@ -31,40 +30,7 @@ config::Environment read_environment() {
   return env;
 }
 
-// Blocks SIGINT and SIGTERM in this thread and every thread it starts afterwards.
-sigset_t block_termination_signals() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  return set;
-}
-
-// SIGINT and SIGTERM are blocked before any thread starts (threads inherit the mask), and a
-// thread of their own waits for them, so shutdown runs as ordinary code rather than inside a
-// signal handler.
-sigset_t shutdown_signals() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  return set;
-}
-
-void block_signals() {
-  sigset_t set = shutdown_signals();
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  std::signal(SIGPIPE, SIG_IGN);
-}
-
-void handle_signals(std::function<void(int)> on_signal) {
-  std::thread([on_signal = std::move(on_signal)] {
-    sigset_t set = shutdown_signals();
-    int sig = 0;
-    while (sigwait(&set, &sig) == 0) on_signal(sig);
-  }).detach();
-}
+const char* signal_name(int sig) { return sig == SIGINT ? "SIGINT" : "SIGTERM"; }
 
 // stdout belongs to the protocol: keep a private descriptor for it and point fd 1 at stderr,
 // so a stray write from any library can never corrupt the message stream.
@@ -80,8 +46,8 @@ int serve_stdio(const config::Config& cfg) {
   auto app = app::build(cfg);
   const int protocol_fd = claim_stdout();
   transport::StdioTransport stdio(*app.server, {cfg.max_message_bytes}, STDIN_FILENO, protocol_fd);
-  handle_signals([&stdio](int sig) {
-    logging::info("main", std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + "; shutting down");
+  app::SignalWatcher signals([&stdio](int sig) {
+    logging::info("main", std::string("received ") + signal_name(sig) + "; shutting down");
     stdio.stop();
   });
   if (::isatty(STDIN_FILENO)) std::cerr << app::terminal_banner(cfg, *app.server) << std::flush;
@@ -93,11 +59,10 @@ int serve_stdio(const config::Config& cfg) {
 }
 
 int serve_http(const config::Config& cfg) {
-  block_termination_signals();  // before app::build starts the worker threads
   auto app = app::build(cfg);
   transport::HttpService http(*app.server, cfg);
-  handle_signals([&http](int sig) {
-    logging::info("main", std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + "; shutting down");
+  app::SignalWatcher signals([&http](int sig) {
+    logging::info("main", std::string("received ") + signal_name(sig) + "; shutting down");
     http.stop();
   });
   logging::info("main", app::startup_summary(cfg, *app.server));
@@ -110,7 +75,7 @@ int serve_http(const config::Config& cfg) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  block_signals();
+  app::block_shutdown_signals();  // before any thread starts
   config::Invocation invocation;
   try {
     invocation = config::load(std::vector<std::string>(argv + 1, argv + argc), read_environment());

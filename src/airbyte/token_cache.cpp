@@ -1,8 +1,7 @@
 #include "airbyte/token_cache.hpp"
 
 #include <algorithm>
-
-#include "execution/upstream_error.hpp"
+#include <exception>
 
 namespace airbyte {
 
@@ -34,7 +33,9 @@ std::string TokenCache::get(const std::stop_token& stop) {
     if (!changed_.wait(lock, stop, [this] { return !refreshing_; })) throw_cancelled();
     // The refresh we waited for failed: its error is ours too, except a cancellation of the
     // thread that ran it, which says nothing about the credentials (then we try ourselves).
-    if (refreshes_ != seen && failure_ && !failure_was_cancel_) std::rethrow_exception(failure_);
+    if (refreshes_ != seen && failure_ && failure_->category() != execution::ErrorCategory::Cancelled) {
+      throw execution::UpstreamError(*failure_);
+    }
   }
 }
 
@@ -42,27 +43,26 @@ std::string TokenCache::refresh(std::unique_lock<std::mutex>& lock, const std::s
   refreshing_ = true;
   lock.unlock();
   AccessToken fresh;
-  std::exception_ptr failure;
-  bool cancelled = false;
+  std::optional<execution::UpstreamError> failure;
+  std::exception_ptr other;  // not the upstream's answer (out of memory, a bug): waiters try themselves
   try {
     fresh = fetch_(stop);
   } catch (const execution::UpstreamError& e) {
-    failure = std::current_exception();
-    cancelled = e.category() == execution::ErrorCategory::Cancelled;
+    failure = e;
   } catch (...) {
-    failure = std::current_exception();
+    other = std::current_exception();
   }
   lock.lock();
   refreshing_ = false;
   ++refreshes_;
   failure_ = failure;
-  failure_was_cancel_ = cancelled;
-  if (!failure) {
+  if (!failure && !other) {
     token_ = fresh.value;
     refresh_at_ = now_() + fresh.expires_in - margin(fresh.expires_in);
   }
   changed_.notify_all();
-  if (failure) std::rethrow_exception(failure);
+  if (other) std::rethrow_exception(other);  // in this thread only, never shared
+  if (failure) throw execution::UpstreamError(*failure);
   return token_;
 }
 

@@ -6,11 +6,13 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
-#include <exception>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <stop_token>
 #include <string>
+
+#include "execution/upstream_error.hpp"
 
 namespace airbyte {
 
@@ -54,8 +56,10 @@ class TokenCache {
   Clock::time_point refresh_at_{};
   bool refreshing_ = false;
   std::uint64_t refreshes_ = 0;
-  std::exception_ptr failure_;  // of the last refresh; handed to the callers that waited for it
-  bool failure_was_cancel_ = false;
+  // Why the last refresh failed, handed to the callers that waited for it. Each throws its own
+  // copy rather than all rethrowing one shared exception object, whose lifetime would then hang
+  // on a reference count inside the C++ runtime that ThreadSanitizer cannot see.
+  std::optional<execution::UpstreamError> failure_;
 };
 
 }  // namespace airbyte
