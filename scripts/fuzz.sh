@@ -1,26 +1,24 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of tests/fuzz into build-fuzz/ (clang with AddressSanitizer and
-# UndefinedBehaviorSanitizer) and runs each, one after another, for SECONDS on a copy of its
-# seed corpus (new inputs stay in build-fuzz/corpus/, crashes go to build-fuzz/artifacts/).
+# Builds the libFuzzer targets of tests/fuzz into BUILD_DIR (clang with AddressSanitizer and
+# UndefinedBehaviorSanitizer; default build-fuzz/) and runs each, one after another, for SECONDS
+# on a copy of its seed corpus (new inputs stay in BUILD_DIR/corpus/, crashes go to
+# BUILD_DIR/artifacts/). BUILD_DIR may be the tree scripts/sanitize.sh asan built: its
+# libraries are already instrumented, so only the targets are linked.
 # Prints one line per target: executions, exec/s, coverage (cov), features (ft), corpus size
 # and crashes. Fails if any target crashes.
-#   scripts/fuzz.sh [SECONDS_PER_TARGET]        (default 20)
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [BUILD_DIR]        (default 20, build-fuzz)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-20}"
-build="$root/build-fuzz"
+build="$root/${2:-build-fuzz}"
 targets=(fuzz_stdio_session fuzz_schema_validator fuzz_tiktok_response fuzz_airbyte_response fuzz_http_request)
 # Longest input per target: a few messages or exchanges, enough to reach every check.
 declare -A max_len=([fuzz_stdio_session]=8192 [fuzz_schema_validator]=4096 [fuzz_tiktok_response]=8192
   [fuzz_airbyte_response]=8192 [fuzz_http_request]=8192)
 
-launcher=()
-command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-export CCACHE_DIR="${CCACHE_DIR:-$root/.cache/ccache}"
-{
-  CC=clang CXX=clang++ cmake -S "$root" -B "$build" "${launcher[@]}" -DTMM_FUZZ=ON -DTMM_BUILD_TESTS=OFF >/dev/null
-  cmake --build "$build" --target fuzz_targets -j 2
-} >&2
+# CC and CXX only matter when the tree is first configured; an existing tree keeps its compiler
+# and options (cmake -D changes only the variables it names).
+CC=clang CXX=clang++ BUILD_TARGETS=fuzz_targets "$root/scripts/build.sh" "${2:-build-fuzz}" -DTMM_FUZZ=ON
 
 # final NAME LOG: stat::NAME of libFuzzer's final statistics.
 final() { grep -a "^stat::$1:" "$2" | grep -o '[0-9]*$' || echo "?"; }

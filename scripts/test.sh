@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds, and runs the unit and integration
 # tests (CTest), the end-to-end tests that drive the binary with real MCP clients from npm, and
-# the official MCP conformance suite.
+# the official MCP conformance suite; then all of it again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, each fuzz target for a short time, and the CTest programs under
+# ThreadSanitizer.
 # Every test runs with canary credentials (tests/support/canaries.hpp, tests/e2e/canaries.mjs);
 # the last step fails if any of them shows in the output of a step or in a log the tests keep.
 set -euo pipefail
@@ -32,12 +34,20 @@ scripts/e2e.sh
 step "official MCP conformance suite (Streamable HTTP)"
 scripts/conformance.sh build
 
-step "fuzzing: each libFuzzer target for 15 s (build-fuzz/)"
-scripts/fuzz.sh 15
+step "AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite again (build-asan/)"
+scripts/sanitize.sh asan
+
+step "fuzzing: each libFuzzer target for 15 s (build-asan/)"
+scripts/fuzz.sh 15 build-asan
+
+step "ThreadSanitizer: the CTest programs again (build-tsan/)"
+scripts/sanitize.sh tsan
 
 step "no canary credential in any output or log"
 scripts/check-canaries.sh --self-test
-scripts/check-canaries.sh "$logs" build/Testing/Temporary/LastTest.log build/conformance
+scripts/check-canaries.sh "$logs" build/Testing/Temporary/LastTest.log build/conformance \
+  build-asan/test-logs build-asan/Testing/Temporary/LastTest.log build-asan/conformance \
+  build-tsan/test-logs build-tsan/Testing/Temporary/LastTest.log
 
 echo
 echo "All tests passed."

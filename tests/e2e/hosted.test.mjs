@@ -18,6 +18,7 @@ import {
   AIRBYTE_ACCESS_TOKEN_PREFIX, AIRBYTE_CLIENT_SECRET as CLIENT_SECRET, ARGUMENT_TIKTOK_TOKEN as ARGUMENT_TOKEN, MARKER,
   OAUTH_TIKTOK_TOKEN_PREFIX, TIKTOK_ACCESS_TOKEN as SERVER_TOKEN,
 } from './canaries.mjs';
+import { serverEnv } from './server_env.mjs';
 import { keepStream, keepText } from './server_logs.mjs';
 
 const binary = process.env.TMM_BINARY ?? path.resolve(import.meta.dirname, '../../build/tiktok-marketing-mcp');
@@ -37,15 +38,14 @@ async function startServer(airbyteUrl) {
   const transport = new StdioClientTransport({
     command: binary,
     args: [],
-    env: {
-      PATH: process.env.PATH,
+    env: serverEnv({
       AIRBYTE_CLIENT_ID: CLIENT_ID,
       AIRBYTE_CLIENT_SECRET: CLIENT_SECRET,
       AIRBYTE_EXTERNAL_USER_ID: USER,
       AIRBYTE_API_BASE_URL: airbyteUrl,
       TIKTOK_MARKETING_ACCESS_TOKEN: SERVER_TOKEN,
       TIKTOK_MARKETING_LOG_LEVEL: 'debug',
-    },
+    }),
     stderr: 'pipe',
   });
   let stderr = '';

@@ -11,6 +11,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
+import { patience } from './patience.mjs';
+import { serverEnv } from './server_env.mjs';
 import { keepStream } from './server_logs.mjs';
 
 export const binary = process.env.TMM_BINARY ?? path.resolve(import.meta.dirname, '../../build/tiktok-marketing-mcp');
@@ -20,13 +22,13 @@ export const fixture =
 // Starts `command` listening on loopback; resolves once it printed "Listening on <url>".
 export async function startServer(command, args, env = {}) {
   const child = spawn(command, [...args, '--host', '127.0.0.1', '--port', '0'], {
-    env: { PATH: process.env.PATH, ...env },
+    env: serverEnv(env),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   keepStream(child.stderr, `${path.basename(command)}-${args[1] ?? 'server'}`);
   let stderr = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start; stderr:\n' + stderr)), 15000);
+    const timer = setTimeout(() => reject(new Error('the server did not start; stderr:\n' + stderr)), patience(15000));
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
       const match = /^Listening on (http:\/\/\S+)/m.exec(stderr);
@@ -51,7 +53,7 @@ export async function startServer(command, args, env = {}) {
 
 // Runs `command` expecting it to refuse to start; resolves with its exit code and stderr.
 export async function runToExit(command, args, env = {}) {
-  const child = spawn(command, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, { env: serverEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
   keepStream(child.stderr, `${path.basename(command)}-refused`);
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
@@ -102,7 +104,7 @@ export async function httpSession(url) {
 }
 
 export async function eventually(probe, what) {
-  const deadline = Date.now() + 20000;
+  const deadline = Date.now() + patience(20000);
   for (;;) {
     const value = await probe();
     if (value) return value;

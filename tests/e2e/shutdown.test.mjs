@@ -11,10 +11,12 @@ import { test } from 'node:test';
 
 import { directEnv, startRecordingFakeTikTok } from './fake_tiktok.mjs';
 import { binary, connectHttp, httpSession, initializeMessage, post, startServer } from './http_support.mjs';
+import { patience } from './patience.mjs';
+import { serverEnv } from './server_env.mjs';
 import { initializeParams } from './support.mjs';
 
 const TOKEN = 'canary-shutdown-token-71c3e9a05b';
-const PROMPT_EXIT_MS = 5000;
+const PROMPT_EXIT_MS = patience(5000);
 const CALL = { name: 'tiktok_marketing_execute', arguments: { entity: 'campaigns', action: 'list', params: { page_size: 1 } } };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,7 +28,7 @@ async function upstreamReached(fake, n = 1) {
 
 // The server on stdio, with its raw stdout kept: a partial line must show up as one.
 function stdioServer(args, env) {
-  const child = spawn(binary, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(binary, args, { env: serverEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
   const server = { child, raw: '', stderr: '' };
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk) => { server.raw += chunk; });
@@ -35,7 +37,7 @@ function stdioServer(args, env) {
   server.lines = () => server.raw.split('\n').slice(0, -1);
   server.waitFor = async (match) => {
     for (let waited = 0; !server.lines().some((l) => match(JSON.parse(l))); waited += 10) {
-      if (waited > 10000) throw new Error('timed out; stderr:\n' + server.stderr);
+      if (waited > patience(10000)) throw new Error('timed out; stderr:\n' + server.stderr);
       await sleep(10);
     }
   };
@@ -174,7 +176,7 @@ async function openLegacyStream(url) {
   })();
   stream.waitFor = async (pattern) => {
     for (let waited = 0; !pattern.test(stream.text); waited += 10) {
-      if (waited > 10000) throw new Error('timed out; stream so far:\n' + stream.text);
+      if (waited > patience(10000)) throw new Error('timed out; stream so far:\n' + stream.text);
       await sleep(10);
     }
     return pattern.exec(stream.text);

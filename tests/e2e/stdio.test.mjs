@@ -13,6 +13,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 
 import { TIKTOK_ACCESS_TOKEN as CANARY, TIKTOK_APP_SECRET } from './canaries.mjs';
+import { patience } from './patience.mjs';
+import { serverEnv } from './server_env.mjs';
 import { keepStream, keepText } from './server_logs.mjs';
 import { RawServer, binary, initializeParams, startFakeTikTok } from './support.mjs';
 
@@ -20,7 +22,7 @@ const run = promisify(execFile);
 const TOOLS = ['tiktok_marketing_execute', 'tiktok_marketing_describe', 'tiktok_marketing_check'];
 
 async function connect(args = ['--demo'], env = {}) {
-  const transport = new StdioClientTransport({ command: binary, args, env: { PATH: process.env.PATH, ...env }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: binary, args, env: serverEnv(env), stderr: 'pipe' });
   let stderr = '';
   transport.stderr.on('data', (c) => { stderr += c; });
   keepStream(transport.stderr, 'stdio-sdk-stderr');
@@ -127,7 +129,7 @@ test('cancelling a call interrupts its upstream request and the session carries 
   const started = Date.now();
   const next = await client.callTool({ name: 'tiktok_marketing_execute', arguments: { entity: 'campaigns', action: 'list', params: { page_size: 1 } } });
   assert.equal(next.structuredContent.data.length, 1);
-  assert.ok(Date.now() - started < 10000);
+  assert.ok(Date.now() - started < patience(10000));
   await client.close();
   await fake.stop();
 });
@@ -166,9 +168,9 @@ test('the server exits cleanly on SIGTERM with nothing partial on stdout', async
 
 test('the Inspector CLI lists the tools and calls one', async () => {
   const inspector = path.resolve(import.meta.dirname, 'node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js');
-  const list = await run(process.execPath, [inspector, '--cli', binary, '--demo', '--method', 'tools/list'], { timeout: 60000 });
+  const list = await run(process.execPath, [inspector, '--cli', binary, '--demo', '--method', 'tools/list'], { timeout: patience(60000) });
   assert.deepEqual(JSON.parse(list.stdout).tools.map((t) => t.name), TOOLS);
-  const call = await run(process.execPath, [inspector, '--cli', binary, '--demo', '--method', 'tools/call', '--tool-name', 'tiktok_marketing_describe'], { timeout: 60000 });
+  const call = await run(process.execPath, [inspector, '--cli', binary, '--demo', '--method', 'tools/call', '--tool-name', 'tiktok_marketing_describe'], { timeout: patience(60000) });
   assert.ok(JSON.parse(call.stdout).structuredContent.entities.length >= 12);
 });
 
@@ -202,7 +204,7 @@ test('secrets never reach stdout or stderr, even when the upstream fails or echo
 });
 
 test('--help lists every variable and no value; bad configuration exits 2 naming the variable', async () => {
-  const help = await run(binary, ['--help'], { env: { TIKTOK_MARKETING_ACCESS_TOKEN: CANARY } });
+  const help = await run(binary, ['--help'], { env: serverEnv({ TIKTOK_MARKETING_ACCESS_TOKEN: CANARY }) });
   keepText(help.stdout + help.stderr, 'stdio-help');
   for (const name of ['TIKTOK_MARKETING_ACCESS_TOKEN', 'AIRBYTE_CLIENT_SECRET', 'MCP_AUTH_TOKEN', '--transport', '--demo']) {
     assert.ok(help.stdout.includes(name), name);
@@ -210,7 +212,7 @@ test('--help lists every variable and no value; bad configuration exits 2 naming
   assert.ok(!help.stdout.includes(CANARY));
   const version = await run(binary, ['--version']);
   assert.match(version.stdout, /^tiktok-marketing-mcp \d+\.\d+\.\d+/);
-  await assert.rejects(run(binary, [], { env: { TIKTOK_MARKETING_SANDBOX: 'maybe' } }), (e) => e.code === 2 && /TIKTOK_MARKETING_SANDBOX/.test(e.stderr));
+  await assert.rejects(run(binary, [], { env: serverEnv({ TIKTOK_MARKETING_SANDBOX: 'maybe' }) }), (e) => e.code === 2 && /TIKTOK_MARKETING_SANDBOX/.test(e.stderr));
 });
 
 test('without credentials the tools say what to set', async () => {

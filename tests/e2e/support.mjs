@@ -7,6 +7,8 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
+import { patience } from './patience.mjs';
+import { serverEnv } from './server_env.mjs';
 import { keepStream } from './server_logs.mjs';
 
 export const binary = process.env.TMM_BINARY ?? path.resolve(import.meta.dirname, '../../build/tiktok-marketing-mcp');
@@ -15,7 +17,7 @@ export const fakeTikTokBinary = path.join(path.dirname(binary), 'tests', 'fake_t
 // A server process spoken to line by line.
 export class RawServer {
   constructor(args = ['--demo'], env = {}) {
-    this.child = spawn(binary, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(binary, args, { env: serverEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     this.stdout = '';
     this.stderr = '';
     this.messages = [];
@@ -35,7 +37,7 @@ export class RawServer {
   send(message) { this.write(JSON.stringify(message) + '\n'); }
 
   // Resolves with the first message (already received or future) that satisfies `match`.
-  next(match, timeoutMs = 10000) {
+  next(match, timeoutMs = patience(10000)) {
     const seen = this.messages.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {

@@ -17,6 +17,7 @@
 #include "fakes/fake_tiktok_server.hpp"
 #include "fakes/loopback_server.hpp"
 #include "support/session_client.hpp"
+#include "support/time_scale.hpp"
 #include "tiktok/demo/demo_account.hpp"
 
 namespace {
@@ -33,18 +34,21 @@ constexpr const char* kClientId = "client-id-faults";
 constexpr const char* kClientSecret = "client-secret-faults-654";
 constexpr std::size_t kHuge = 50u << 20;
 
-constexpr auto kConnectTimeout = 300ms;
-constexpr auto kReadTimeout = 500ms;
+// Every duration grows with the time scale of a sanitized build (tests/support/time_scale.hpp).
+const auto kConnectTimeout = test::scaled(300ms);
+const auto kReadTimeout = test::scaled(500ms);
 constexpr int kAttempts = 2;
-constexpr auto kRetryBudget = 1000ms;
+const auto kRetryBudget = test::scaled(1000ms);
 // The most one call may take by configuration: every attempt running out of time, plus every
 // wait between attempts.
-constexpr auto kDeadline = kAttempts * (kConnectTimeout + kReadTimeout) + kRetryBudget;
+const auto kDeadline = kAttempts * (kConnectTimeout + kReadTimeout) + kRetryBudget;
 // Slack for a loaded, shared machine: this bounds correctness (no hang, no unbounded retry),
 // it is not a benchmark.
-constexpr auto kMargin = 2000ms;
+const auto kMargin = test::scaled(2000ms);
 // The fake holds a slow answer this long, well past the read timeout.
-constexpr auto kSlow = 1500ms;
+const auto kSlow = test::scaled(1500ms);
+// Long enough to read 32 MiB even on a busy machine.
+const auto kPatientReadTimeout = test::scaled(5000ms);
 
 config::UpstreamSettings short_timeouts() {
   return {.connect_timeout = kConnectTimeout,
@@ -255,7 +259,7 @@ TEST_CASE("a refused connection to Airbyte ends in a network error within the de
 // Reading 32 MiB must not run out of time, even on a busy machine.
 config::Config patient_config(const std::string& base_url) {
   config::Config c = direct_config(base_url);
-  c.upstream.read_timeout = 5000ms;
+  c.upstream.read_timeout = kPatientReadTimeout;
   return c;
 }
 
@@ -267,7 +271,7 @@ TEST_CASE("a 50 MB answer without Content-Length is refused once 32 MiB have arr
   CHECK(is_error(call.result));
   CHECK_THAT(text_of(call.result), Catch::Contains("(unexpected response)"));
   CHECK_THAT(text_of(call.result), Catch::Contains("the response exceeded 33554432 bytes"));
-  CHECK(call.took < kAttempts * (kConnectTimeout + 5000ms) + kRetryBudget + kMargin);
+  CHECK(call.took < kAttempts * (kConnectTimeout + kPatientReadTimeout) + kRetryBudget + kMargin);
 }
 
 TEST_CASE("resident memory returns to its baseline after a batch of faulted calls, 50 MB answers included") {
