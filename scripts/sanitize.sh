@@ -13,20 +13,22 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 # -O1 keeps the sanitizer builds quick to compile and run; line tables are enough for reports.
-debug_flags=(-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1")
+# A unity build (a few source files per translation unit) halves their compile time; the normal
+# build in build/ compiles each file alone, which keeps every file's includes honest.
+build_flags=(-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCMAKE_UNITY_BUILD=ON)
 case "${1:-}" in
   asan)
     dir=build-asan
     probes=(heap-overflow signed-overflow)
     time_scale=3
     CC=clang CXX=clang++ scripts/build.sh "$dir" -DTMM_BUILD_TESTS=ON -DTMM_SANITIZE=address,undefined \
-      -DTMM_FUZZ=ON "${debug_flags[@]}" ;;
+      -DTMM_FUZZ=ON "${build_flags[@]}" ;;
   tsan)
     dir=build-tsan
     probes=(data-race)
     time_scale=5
     BUILD_TARGETS="unit_tests integration_tests http_tests load_driver sanitizer_probe" \
-      scripts/build.sh "$dir" -DTMM_BUILD_TESTS=ON -DTMM_SANITIZE=thread "${debug_flags[@]}" ;;
+      scripts/build.sh "$dir" -DTMM_BUILD_TESTS=ON -DTMM_SANITIZE=thread "${build_flags[@]}" ;;
   *) echo "usage: scripts/sanitize.sh asan|tsan" >&2; exit 2 ;;
 esac
 

@@ -28,7 +28,6 @@ const json kPrompts = json::parse(R"([
 const std::vector<std::string> kArg1Values = {"paris", "park", "party", "test", "testing", "tested"};
 
 json user(json content) { return json{{"role", "user"}, {"content", std::move(content)}}; }
-json text(const std::string& value) { return json{{"type", "text"}, {"text", value}}; }
 
 std::string argument(const json& params, const std::string& name) {
   const json arguments = params.value("arguments", json::object());
@@ -39,9 +38,9 @@ std::string argument(const json& params, const std::string& name) {
 }
 
 json messages(const std::string& name, const json& params) {
-  if (name == "test_simple_prompt") return json::array({user(text("This is a simple prompt for testing."))});
+  if (name == "test_simple_prompt") return json::array({user(text_content("This is a simple prompt for testing."))});
   if (name == "test_prompt_with_arguments") {
-    return json::array({user(text("Prompt with arguments: arg1='" + argument(params, "arg1") + "', arg2='" +
+    return json::array({user(text_content("Prompt with arguments: arg1='" + argument(params, "arg1") + "', arg2='" +
                                   argument(params, "arg2") + "'"))});
   }
   if (name == "test_prompt_with_embedded_resource") {
@@ -50,11 +49,11 @@ json messages(const std::string& name, const json& params) {
                                {{"uri", argument(params, "resourceUri")},
                                 {"mimeType", "text/plain"},
                                 {"text", "Embedded resource content for testing."}}}}),
-                        user(text("Please process the embedded resource above."))});
+                        user(text_content("Please process the embedded resource above."))});
   }
   if (name == "test_prompt_with_image") {
     return json::array({user({{"type", "image"}, {"data", kPngBase64}, {"mimeType", "image/png"}}),
-                        user(text("Please analyze the image above."))});
+                        user(text_content("Please analyze the image above."))});
   }
   throw mcp::ProtocolError(jsonrpc::kInvalidParams, "Invalid params: unknown prompt " + name);
 }

@@ -29,7 +29,6 @@ json string_argument(const std::string& name, const std::string& description) {
               {"required", {name}}};
 }
 
-json text(const std::string& value) { return json{{"type", "text"}, {"text", value}}; }
 json image() { return json{{"type", "image"}, {"data", kPngBase64}, {"mimeType", "image/png"}}; }
 
 mcp::ToolResult content(json items) {
@@ -82,7 +81,7 @@ void add_content_tools(mcp::Server& server) {
       });
   add(server, "test_multiple_content_types", "Returns text, an image and a resource.", kNoArguments,
       [](const json&, mcp::ToolContext&) {
-        return content(json::array({text("Multiple content types test:"), image(),
+        return content(json::array({text_content("Multiple content types test:"), image(),
                                     {{"type", "resource"},
                                      {"resource",
                                       {{"uri", "test://mixed-content-resource"},
@@ -133,7 +132,7 @@ void add_client_request_tools(mcp::Server& server) {
         try {
           json answer = context.request_client(
               "sampling/createMessage",
-              {{"messages", json::array({{{"role", "user"}, {"content", text(arguments["prompt"].get<std::string>())}}})},
+              {{"messages", json::array({{{"role", "user"}, {"content", text_content(arguments["prompt"].get<std::string>())}}})},
                {"maxTokens", 100}});
           json reply = answer.value("content", json::object());
           if (reply.is_array() && !reply.empty()) reply = reply.front();

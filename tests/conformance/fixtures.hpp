@@ -5,11 +5,16 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace mcp {
 class Server;
 }
 
 namespace fixture {
+
+// A text content block.
+inline nlohmann::json text_content(const std::string& value) { return {{"type", "text"}, {"text", value}}; }
 
 // A 1x1 PNG and a short silent WAV, base64-encoded.
 extern const std::string kPngBase64;
