@@ -17,7 +17,7 @@ rm -rf "$logs"
 mkdir -p "$logs"
 exec > >(tee "$logs/test.log") 2>&1
 
-step() { printf '\n==> %s\n' "$*"; }
+step() { printf '\n==> %s  [%s]\n' "$*" "$(date -u +%H:%M:%S)"; }
 
 step "dependencies"
 scripts/deps.sh --tests
@@ -50,4 +50,4 @@ scripts/check-canaries.sh "$logs" build/Testing/Temporary/LastTest.log build/con
   build-tsan/test-logs build-tsan/Testing/Temporary/LastTest.log
 
 echo
-echo "All tests passed."
+echo "All tests passed.  [$(date -u +%H:%M:%S)]"
