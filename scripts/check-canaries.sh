@@ -36,12 +36,12 @@ self_test() {
   dir="$(mktemp -d)"
   trap 'rm -rf "$dir"' RETURN
   printf 'the server started\nno secrets here\n' >"$dir/clean.log"
-  printf 'first line\nAccess-Token: canary-self-test-token-0a1b2c was logged\n' >"$dir/leak.log"
+  printf 'first line\nthe server wrote canary-planted-value here\n' >"$dir/leak.log"
   "$0" "$dir/clean.log" >/dev/null || { echo "check-canaries self-test: a clean file was flagged" >&2; return 1; }
   out="$("$0" "$dir/clean.log" "$dir/leak.log" 2>/dev/null)" || status=$?
   [ "$status" -eq 1 ] || { echo "check-canaries self-test: a leaked canary was not found (exit $status)" >&2; return 1; }
   grep -q "leak.log:2: a canary secret" <<<"$out" || { echo "check-canaries self-test: the report names no file and line" >&2; return 1; }
-  if grep -q "self-test-token" <<<"$out"; then
+  if grep -q "planted-value" <<<"$out"; then
     echo "check-canaries self-test: the report shows the canary" >&2
     return 1
   fi

@@ -9,10 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "child_process.hpp"
+#include "support/canaries.hpp"
 
 namespace bench {
 
-inline constexpr const char* kToken = "bench-access-token";
+// A canary, like every credential the tests use: scripts/check-canaries.sh would spot a leak.
+inline constexpr const char* kToken = canary::kTikTokAccessToken;
 inline constexpr const char* kAdvertiserId = "7100000000000000001";
 
 struct Setup {
