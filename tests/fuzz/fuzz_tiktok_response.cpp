@@ -122,8 +122,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  std::vector<net::HttpResult> answers;
-  for (auto part : fuzz::split_parts(input, kMaxAnswers)) answers.push_back(fuzz::parse_response(part));
+  const std::vector<net::HttpResult> answers = fuzz::parse_responses(input, kMaxAnswers);
   for (const auto& answer : answers) check_interpretation(answer);
   read(answers, "campaigns", json::object());
   read(answers, "ads", json{{"limit", 7}, {"fields", json::array({"ad_id", "ad_name"})}});

@@ -153,4 +153,10 @@ net::HttpResult parse_response(std::string_view part) {
   return result;
 }
 
+std::vector<net::HttpResult> parse_responses(std::string_view input, std::size_t max_answers) {
+  std::vector<net::HttpResult> answers;
+  for (auto part : split_parts(input, max_answers)) answers.push_back(parse_response(part));
+  return answers;
+}
+
 }  // namespace fuzz

@@ -30,4 +30,7 @@ transport::HttpRequest parse_request(std::string_view part);
 // An upstream answer (status, lower-case headers, body) or a transport failure.
 net::HttpResult parse_response(std::string_view part);
 
+// The upstream answers a fuzz input scripts: at most max_answers parts, each parsed as above.
+std::vector<net::HttpResult> parse_responses(std::string_view input, std::size_t max_answers);
+
 }  // namespace fuzz
