@@ -41,6 +41,11 @@ std::string UpstreamError::describe() const {
   if (!details_.field.empty()) text += "\nParameter: " + details_.field;
   if (!details_.request_id.empty()) text += "\nrequest_id: " + details_.request_id;
   if (details_.attempts > 1) text += "\nAttempts: " + std::to_string(details_.attempts);
+  if (details_.outcome_unknown) {
+    text += "\nOutcome: unknown. The request may have reached " +
+            (details_.source.empty() ? std::string("the upstream") : details_.source) +
+            " and been applied; check before sending it again.";
+  }
   if (!details_.next_step.empty()) text += "\nWhat to do: " + details_.next_step;
   return logging::redact(std::move(text));  // an upstream may echo a credential back
 }
