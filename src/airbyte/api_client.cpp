@@ -7,8 +7,8 @@
 #include "execution/upstream_error.hpp"
 #include "log/logger.hpp"
 #include "log/redactor.hpp"
-#include "net/rate_limiter.hpp"
 #include "net/url.hpp"
+#include "upstream/attempt.hpp"
 
 namespace airbyte {
 
@@ -34,20 +34,34 @@ net::HttpRequest to_http(const ApiOptions& options, const ApiRequest& request) {
   return http;
 }
 
+struct Sent {
+  net::HttpResult result;  // the last answer or failure
+  int attempts = 0;
+};
+
+Sent send(const upstream::RetryLoop& loop, net::HttpTransport& transport, const net::HttpRequest& http,
+          upstream::Idempotency idempotency, const std::stop_token& stop) {
+  Sent sent;
+  sent.attempts = loop.run(http.method + " " + http.path, idempotency, stop, [&](int) {
+    sent.result = transport.send(http, stop);
+    return upstream::classify(sent.result);
+  });
+  return sent;
+}
+
 [[noreturn]] void bad_response(const ErrorContext& context, const net::HttpResult& r, std::string message) {
-  UpstreamError::Details d;
-  d.category = ErrorCategory::BadResponse;
-  d.source = "Airbyte";
-  d.message = context.what + ": " + std::move(message);
+  UpstreamError::Details d = upstream::error_details(
+      airbyte_source(), ErrorCategory::BadResponse, context.what + ": " + std::move(message),
+      "Try again; if it persists, check AIRBYTE_API_BASE_URL (it should point at the Airbyte API).");
   d.http_status = r.status;
   d.attempts = context.attempts;
   d.request_id = r.header("x-request-id").value_or("");
-  d.next_step = "Try again; if it persists, check AIRBYTE_API_BASE_URL (it should point at the Airbyte API).";
+  // A 2xx says Airbyte acted on the request; an answer that cannot be read leaves it unknown how.
+  d.outcome_unknown = context.idempotency == upstream::Idempotency::NonIdempotent;
   throw UpstreamError(std::move(d));
 }
 
-ApiResponse decode(const Sent& sent, const ErrorContext& context) {
-  const net::HttpResult& r = sent.result;
+ApiResponse decode(const net::HttpResult& r, const ErrorContext& context) {
   if (!r.ok() || r.status < 200 || r.status >= 300) throw api_error(r, context);
   ApiResponse out;
   out.status = r.status;
@@ -60,17 +74,15 @@ ApiResponse decode(const Sent& sent, const ErrorContext& context) {
 
 }  // namespace
 
-Sleeper real_sleeper() {
-  return [](std::chrono::milliseconds d, const std::stop_token& stop) { return net::sleep_for(d, stop); };
-}
-
-ApiClient::ApiClient(net::HttpTransport& transport, TokenCache& tokens, ApiOptions options, Sleeper sleeper)
-    : transport_(transport), tokens_(tokens), options_(std::move(options)), sleeper_(std::move(sleeper)) {
+ApiClient::ApiClient(net::HttpTransport& transport, TokenCache& tokens, ApiOptions options, upstream::Sleeper sleeper)
+    : transport_(transport),
+      tokens_(tokens),
+      options_(std::move(options)),
+      loop_(airbyte_source(), options_.retry, std::move(sleeper)) {
   net::BaseUrl base = net::parse_base_url(options_.base_url);
   if (base.scheme == "http" && !net::is_loopback_host(base.host)) {
     throw std::invalid_argument("refusing to send Airbyte credentials over plain http to " + base.host);
   }
-  if (!sleeper_) sleeper_ = real_sleeper();
 }
 
 ApiResponse ApiClient::call(const ApiRequest& request, const std::stop_token& stop) const {
@@ -78,18 +90,18 @@ ApiResponse ApiClient::call(const ApiRequest& request, const std::stop_token& st
     const std::string token = tokens_.get(stop);
     net::HttpRequest http = to_http(options_, request);
     http.headers["Authorization"] = "Bearer " + token;
-    Sent sent = send_with_retries(transport_, http, request.idempotent, options_.retry, sleeper_, stop);
+    const Sent sent = send(loop_, transport_, http, request.idempotency, stop);
     if (sent.result.ok() && sent.result.status == 401 && round == 1) {
       logging::debug("airbyte", request.what + ": the token was refused (HTTP 401); fetching a new one");
       tokens_.invalidate(token);
       continue;
     }
-    return decode(sent, {request.what, sent.attempts, request.idempotent});
+    return decode(sent.result, {request.what, sent.attempts, request.idempotency});
   }
 }
 
 AccessToken exchange_token(net::HttpTransport& transport, const ApiOptions& options,
-                           const ApplicationCredentials& credentials, const Sleeper& sleeper,
+                           const ApplicationCredentials& credentials, const upstream::Sleeper& sleeper,
                            const std::stop_token& stop) {
   ApiRequest request;
   request.method = "POST";
@@ -98,9 +110,10 @@ AccessToken exchange_token(net::HttpTransport& transport, const ApiOptions& opti
   request.what = "get an application token";
   ApiOptions plain = options;
   plain.organization_id.clear();
-  Sent sent = send_with_retries(transport, to_http(plain, request), true, options.retry, sleeper, stop);
-  const ErrorContext context{request.what, sent.attempts, true};
-  ApiResponse response = decode(sent, context);
+  const upstream::RetryLoop loop(airbyte_source(), options.retry, sleeper);
+  const Sent sent = send(loop, transport, to_http(plain, request), request.idempotency, stop);
+  const ErrorContext context{request.what, sent.attempts, request.idempotency};
+  ApiResponse response = decode(sent.result, context);
   const json& body = response.body;
   if (!body.is_object() || !body.contains("access_token") || !body["access_token"].is_string() ||
       body["access_token"].get<std::string>().empty()) {

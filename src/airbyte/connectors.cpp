@@ -171,7 +171,7 @@ Created Connectors::create(const CreateRequest& request, const std::stop_token& 
   r.method = "POST";
   r.path = kConnectorsPath;
   r.body = create_body(request, created.credential_source);
-  r.idempotent = false;
+  r.idempotency = upstream::Idempotency::NonIdempotent;
   r.what = "create connector";
   ApiResponse response = api_.call(r, stop);
   ++changes_;
@@ -209,7 +209,7 @@ json Connectors::initiate_oauth(const std::string& redirect_url, const std::stri
   r.body = json{{"external_user_id", external_user(external_user_id)},
                 {"connector_type", kConnectorType},
                 {"redirect_url", redirect_url}};
-  r.idempotent = false;
+  r.idempotency = upstream::Idempotency::NonIdempotent;
   r.what = "start the OAuth flow";
   ApiResponse response = api_.call(r, stop);
   const json& body = response.body;

@@ -47,7 +47,7 @@ class Connectors {
   // The user's connectors of every type, as Airbyte lists them ({"data": [...]} unwrapped).
   json list(const std::string& external_user_id, const std::stop_token& stop) const;
   json get(const std::string& connector_id, const std::stop_token& stop) const;
-  // Sent once: a create that may have reached Airbyte is never repeated (see retry.hpp).
+  // Sent once: a create that may have reached Airbyte is never repeated (see upstream/attempt.hpp).
   Created create(const CreateRequest& request, const std::stop_token& stop);
   json remove(const std::string& connector_id, const std::stop_token& stop);
   // {consent_url} for the user to open.

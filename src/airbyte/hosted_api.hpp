@@ -21,7 +21,7 @@ struct HostedSettings {
 
 struct HostedApi {
   // `transport` must outlive this. Throws std::invalid_argument for an unsafe base URL.
-  HostedApi(net::HttpTransport& transport, HostedSettings settings, Sleeper sleeper = {},
+  HostedApi(net::HttpTransport& transport, HostedSettings settings, upstream::Sleeper sleeper = {},
             TokenCache::Now now = {});
   HostedApi(const HostedApi&) = delete;
   HostedApi& operator=(const HostedApi&) = delete;

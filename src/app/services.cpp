@@ -7,6 +7,7 @@
 #include "tiktok/demo/demo_account.hpp"
 #include "tiktok/demo/demo_api.hpp"
 #include "tiktok/direct_executor.hpp"
+#include "upstream/retry_policy.hpp"
 
 namespace app {
 
@@ -14,8 +15,8 @@ namespace {
 
 constexpr const char* kDemoBaseUrl = "https://demo.invalid/open_api/v1.3";  // never contacted
 
-tiktok::RetrySettings retry_settings(const config::Config& c) {
-  tiktok::RetrySettings r;
+upstream::RetryPolicy retry_policy(const config::Config& c) {
+  upstream::RetryPolicy r;
   r.max_attempts = c.upstream.max_attempts;
   r.budget = c.upstream.retry_budget;
   return r;
@@ -42,7 +43,7 @@ nlohmann::json settings_summary(const config::Config& c) {
 
 void make_direct(const config::Config& c, Services& s, bool demo) {
   tiktok::ClientOptions options;
-  options.retry = retry_settings(c);
+  options.retry = retry_policy(c);
   tiktok::DirectSettings settings;
   settings.demo = demo;
   settings.advertiser_id = c.tiktok.advertiser_id;

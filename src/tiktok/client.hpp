@@ -1,12 +1,12 @@
 #pragma once
 // The TikTok Business API client: sends one API call with the Access-Token header, waits for
-// the client-side rate limiter, classifies the answer by its body code (never by HTTP status
-// alone), and retries transient failures with exponential backoff and jitter within a bounded
-// number of attempts and total time. Returns the envelope of a successful call; throws
-// execution::UpstreamError otherwise.
+// the client-side rate limiter before each attempt, classifies the answer by its body code
+// (never by HTTP status alone), and leaves retrying to the shared upstream core
+// (upstream/retry_loop.hpp): within a bounded number of attempts and total waiting time,
+// honouring Retry-After, and repeating a non-idempotent call only when nothing can have
+// taken effect. Returns the envelope of a successful call; throws execution::UpstreamError
+// otherwise.
 
-#include <chrono>
-#include <functional>
 #include <optional>
 #include <stop_token>
 #include <string>
@@ -14,59 +14,64 @@
 #include <nlohmann/json.hpp>
 
 #include "execution/upstream_error.hpp"
-#include "net/backoff.hpp"
 #include "net/http_transport.hpp"
 #include "net/rate_limiter.hpp"
+#include "upstream/attempt.hpp"
+#include "upstream/retry_loop.hpp"
+#include "upstream/retry_policy.hpp"
+#include "upstream/sleeper.hpp"
 
 namespace tiktok {
 
 using nlohmann::json;
 
 struct Envelope {
-  long long code = 0;
+  long long code = 0;  // a success is kOk or kPartialOk (see is_success)
   std::string message;
   std::string request_id;
   json data;
 };
 
-struct RetrySettings {
-  int max_attempts = 4;
-  std::chrono::milliseconds budget{60000};  // total time spent waiting between attempts
-  net::BackoffPolicy backoff;
-};
-
 struct ClientOptions {
   std::string base_url;      // e.g. https://business-api.tiktok.com/open_api/v1.3
   std::string access_token;  // may be empty (the demo account needs none)
-  RetrySettings retry;
+  upstream::RetryPolicy retry;
 };
-
-// Waits between attempts; false when cancelled. Injected so tests need not sleep.
-using Sleeper = std::function<bool(std::chrono::milliseconds, const std::stop_token&)>;
 
 class Client {
  public:
   // Throws std::invalid_argument for a base URL that would send the token over plain http to a
-  // host that is not loopback.
-  Client(net::HttpTransport& transport, net::RateLimiter* limiter, ClientOptions options, Sleeper sleeper = {});
+  // host that is not loopback. An empty sleeper means upstream::real_sleeper(). Thread-safe.
+  Client(net::HttpTransport& transport, net::RateLimiter* limiter, ClientOptions options,
+         upstream::Sleeper sleeper = {});
 
+  // GET base_url/path with `params` as the query; reads are idempotent.
   Envelope get(const std::string& path, const json& params, const std::stop_token& stop) const;
+
+  // POST base_url/path with `body` as JSON. A NonIdempotent call (a create) is repeated only
+  // after a failure that cannot have taken effect (connection refused, HTTP 429, a rate-limit
+  // code); when it fails after it may have, the error has outcome_unknown set.
+  Envelope post(const std::string& path, const json& body, upstream::Idempotency idempotency,
+                const std::stop_token& stop) const;
 
   const std::string& base_url() const { return options_.base_url; }
 
  private:
+  net::HttpRequest request_for(const std::string& method, const std::string& path) const;
+  Envelope send(const net::HttpRequest& request, upstream::Idempotency idempotency, const std::stop_token& stop) const;
+
   net::HttpTransport& transport_;
   net::RateLimiter* limiter_;
   ClientOptions options_;
-  Sleeper sleeper_;
+  upstream::RetryLoop loop_;
 };
 
-// Classifies one exchange: the envelope when it succeeded, otherwise the error and whether a
-// retry may help. Exposed for tests and the fuzzers.
+// Classifies one exchange: the envelope when it succeeded, otherwise the error and what the
+// retry loop may do about it. Exposed for tests and the fuzzers.
 struct Outcome {
   std::optional<Envelope> envelope;
   std::optional<execution::UpstreamError> error;
-  bool retryable = false;
+  upstream::Attempt attempt;
 };
 Outcome interpret(const net::HttpResult& result);
 

@@ -1,16 +1,19 @@
 #pragma once
 // TikTok's body codes (errors arrive as HTTP 200 with a non-zero "code"), classified from the
-// official SDK's code table: what category each is, whether retrying can help, what to do.
+// official SDK's code table: what category each is, whether and when retrying can help, what to do.
 
 #include <string>
 
 #include "execution/upstream_error.hpp"
+#include "upstream/attempt.hpp"
 
 namespace tiktok {
 
 struct CodeClass {
   execution::ErrorCategory category;
-  bool retryable;
+  // RetrySafe for rate limits (refused, nothing applied); RetryIfIdempotent for system
+  // errors, after which a write may or may not have been applied.
+  upstream::Verdict verdict;
   std::string next_step;
 };
 

@@ -1,8 +1,8 @@
 // Fuzzes the reading of the Airbyte agent API's answers. The input is a script of upstream
 // answers (see raw_http.hpp).
 //   1. Each answer alone: api_error (the error envelope, FastAPI's detail, statuses),
-//      retry_after and retry_delay, execute_result's to_page, is_tiktok_marketing,
-//      without_credentials and summarize_connectors.
+//      upstream::retry_after and upstream::classify, execute_result's to_page,
+//      is_tiktok_marketing, without_credentials and summarize_connectors.
 //   2. The answers, in turn, answer the requests of a HostedApi: the token exchange first,
 //      then the connectors API (list, get, create, delete, OAuth) and the hosted executor
 //      (connector resolution, execute, check).
@@ -20,13 +20,14 @@
 #include "airbyte/execute_result.hpp"
 #include "airbyte/hosted_api.hpp"
 #include "airbyte/hosted_executor.hpp"
-#include "airbyte/retry.hpp"
 #include "catalog/catalog.hpp"
 #include "check.hpp"
 #include "execution/upstream_error.hpp"
 #include "log/redactor.hpp"
 #include "raw_http.hpp"
 #include "replay_upstream.hpp"
+#include "upstream/attempt.hpp"
+#include "upstream/retry_after.hpp"
 
 namespace {
 
@@ -55,15 +56,17 @@ void require_no_credentials(const json& value) {
 }
 
 void check_error_reading(const net::HttpResult& answer) {
-  for (bool idempotent : {true, false}) {
-    const auto error = airbyte::api_error(answer, {"list connectors", 2, idempotent});
+  const upstream::Attempt attempt = upstream::classify(answer);
+  for (auto idempotency : {upstream::Idempotency::Idempotent, upstream::Idempotency::NonIdempotent}) {
+    const auto error = airbyte::api_error(answer, {"list connectors", 2, idempotency});
     fuzz::require(!error.describe().empty(), "an error without a description");
-    const airbyte::RetryPolicy policy;
-    if (auto delay = airbyte::retry_delay(answer, idempotent, 1, policy)) {
-      fuzz::require(delay->count() >= 0, "a negative retry delay");
-    }
+    fuzz::require(error.details().outcome_unknown == upstream::outcome_unknown(attempt.verdict, idempotency),
+                  "outcome_unknown disagrees with the verdict");
   }
-  if (auto wait = airbyte::retry_after(answer)) fuzz::require(wait->count() >= 0, "a negative Retry-After");
+  if (attempt.retry_after) fuzz::require(attempt.retry_after->count() >= 0, "a negative retry delay");
+  if (auto wait = upstream::retry_after(answer)) {
+    fuzz::require(wait->count() >= 0 && wait->count() <= 86400000, "a Retry-After outside [0, a day]");
+  }
 }
 
 void check_body_reading(const net::HttpResult& answer) {

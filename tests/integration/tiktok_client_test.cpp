@@ -24,7 +24,7 @@ const std::string kToken = canary::kTikTokAccessToken;
 const std::string kAdv = tiktok::demo::kDefaultAdvertiserId;
 
 struct Harness {
-  explicit Harness(net::HttpClientOptions http = {}, tiktok::RetrySettings retry = {}, std::string token = kToken)
+  explicit Harness(net::HttpClientOptions http = {}, upstream::RetryPolicy retry = {}, std::string token = kToken)
       : fake(kToken), transport(http) {
     tiktok::ClientOptions options;
     options.base_url = fake.base_url();
@@ -100,7 +100,7 @@ TEST_CASE("rate-limit and transient codes are retried with growing backoff, then
 }
 
 TEST_CASE("retries stop after the configured attempts and the error says how many") {
-  tiktok::RetrySettings retry;
+  upstream::RetryPolicy retry;
   retry.max_attempts = 3;
   Harness h({}, retry);
   h.fake.queue(Fault::body_code(40100, "Too many requests"), 5);
@@ -112,7 +112,7 @@ TEST_CASE("retries stop after the configured attempts and the error says how man
 }
 
 TEST_CASE("retries stop when the next wait would exceed the retry budget") {
-  tiktok::RetrySettings retry;
+  upstream::RetryPolicy retry;
   retry.max_attempts = 10;
   retry.budget = 600ms;
   Harness h({}, retry);
@@ -138,7 +138,7 @@ TEST_CASE("invalid parameters are not retried and keep TikTok's message and requ
 }
 
 TEST_CASE("broken responses: HTML 502, truncated JSON, reset mid-body all end in a clear error after retries") {
-  tiktok::RetrySettings retry;
+  upstream::RetryPolicy retry;
   retry.max_attempts = 2;
   for (auto fault : {Fault::html(502), Fault::truncated(), Fault::reset(), Fault::http(503)}) {
     Harness h({}, retry);
@@ -163,7 +163,7 @@ TEST_CASE("a redirect is reported, not followed") {
 TEST_CASE("a stalled body times out within the read timeout") {
   net::HttpClientOptions http;
   http.read_timeout = 300ms;
-  tiktok::RetrySettings retry;
+  upstream::RetryPolicy retry;
   retry.max_attempts = 1;
   Harness h(http, retry);
   h.fake.queue(Fault::stall(2s));

@@ -7,14 +7,14 @@
 #include <stop_token>
 #include <vector>
 
-#include "airbyte/retry.hpp"
 #include "airbyte/token_cache.hpp"
+#include "upstream/sleeper.hpp"
 
 namespace test {
 
 class RecordingSleeper {
  public:
-  airbyte::Sleeper fn() {
+  upstream::Sleeper fn() {
     return [this](std::chrono::milliseconds d, const std::stop_token&) {
       std::lock_guard lock(mutex_);
       waits_.push_back(d);

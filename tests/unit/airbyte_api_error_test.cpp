@@ -7,6 +7,7 @@ namespace {
 using airbyte::api_error;
 using airbyte::ErrorContext;
 using execution::ErrorCategory;
+using upstream::Idempotency;
 
 net::HttpResult answer(int status, std::string body, std::map<std::string, std::string> headers = {}) {
   net::HttpResult r;
@@ -29,7 +30,7 @@ TEST_CASE("the error envelope names the field at fault") {
       {"field":"replication_config.start_date","message":"must be a date","error_code":"invalid"},
       {"field":"name","message":"field required"}]})",
                             {{"x-request-id", "req-7"}}),
-                     {"create connector", 1, false});
+                     {"create connector", 1, Idempotency::NonIdempotent});
   CHECK(e.category() == ErrorCategory::InvalidParams);
   CHECK(e.details().source == "Airbyte");
   CHECK(e.details().field == "replication_config.start_date");
@@ -78,14 +79,22 @@ TEST_CASE("a 429 says how long Airbyte asked to wait") {
 }
 
 TEST_CASE("a failed create that may have reached Airbyte says to list before trying again") {
-  auto server_error = api_error(answer(500, "oops"), {"create connector", 1, false});
+  auto server_error = api_error(answer(500, "oops"), {"create connector", 1, Idempotency::NonIdempotent});
   CHECK_THAT(server_error.describe(), Catch::Contains("may have taken effect"));
-  auto lost = api_error(failed(net::Failure::ConnectionLost), {"create connector", 1, false});
+  CHECK(server_error.details().outcome_unknown);
+  CHECK_THAT(server_error.describe(), Catch::Contains("Outcome: unknown"));
+  auto lost = api_error(failed(net::Failure::ConnectionLost), {"create connector", 1, Idempotency::NonIdempotent});
   CHECK_THAT(lost.describe(), Catch::Contains("may have taken effect"));
-  auto never_sent = api_error(failed(net::Failure::ConnectFailed), {"create connector", 4, false});
+  CHECK(lost.details().outcome_unknown);
+  auto never_sent = api_error(failed(net::Failure::ConnectFailed), {"create connector", 4, Idempotency::NonIdempotent});
   CHECK_THAT(never_sent.describe(), !Catch::Contains("may have taken effect"));
-  auto read = api_error(answer(500, "oops"), {"list connectors", 4, true});
+  CHECK_FALSE(never_sent.details().outcome_unknown);
+  auto refused = api_error(answer(422, "{}"), {"create connector", 1, Idempotency::NonIdempotent});
+  CHECK_FALSE(refused.details().outcome_unknown);
+  auto read = api_error(answer(500, "oops"), {"list connectors", 4, Idempotency::Idempotent});
   CHECK_THAT(read.describe(), !Catch::Contains("may have taken effect"));
+  CHECK_FALSE(read.details().outcome_unknown);
+  CHECK_THAT(read.describe(), !Catch::Contains("Outcome"));
 }
 
 TEST_CASE("bodies that are not the envelope are quoted briefly") {
@@ -104,16 +113,8 @@ TEST_CASE("network failures say what could not be reached") {
   CHECK_THAT(api_error(failed(net::Failure::ConnectFailed), {"x"}).describe(), Catch::Contains("AIRBYTE_API_BASE_URL"));
 }
 
-TEST_CASE("Retry-After is read in seconds") {
-  CHECK(airbyte::retry_after(answer(429, "", {{"retry-after", "7"}})) == std::chrono::milliseconds(7000));
-  CHECK_FALSE(airbyte::retry_after(answer(429, "", {{"retry-after", "Wed, 21 Oct 2026 07:28:00 GMT"}})));
-  CHECK_FALSE(airbyte::retry_after(answer(429, "", {{"retry-after", "-1"}})));
-  CHECK_FALSE(airbyte::retry_after(answer(429, "")));
-}
-
 // Found by fuzz_airbyte_response: a huge Retry-After overflowed seconds * 1000 (undefined).
-TEST_CASE("a Retry-After beyond a day is read as a day") {
+TEST_CASE("a Retry-After beyond a day asks to wait a day") {
   const auto huge = answer(429, "", {{"retry-after", "99999999999999999"}});
-  CHECK(airbyte::retry_after(huge) == std::chrono::milliseconds(86400000));
   CHECK_THAT(api_error(huge, {"x"}).describe(), Catch::Contains("86400 s"));
 }

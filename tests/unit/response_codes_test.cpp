@@ -6,31 +6,43 @@
 #include "tiktok/response_codes.hpp"
 
 using execution::ErrorCategory;
+using upstream::Verdict;
 
 TEST_CASE("TikTok body codes are classified as the SDK's table says") {
   struct Row {
     long long code;
     ErrorCategory category;
-    bool retryable;
+    Verdict verdict;
   };
   const Row rows[] = {
-      {40000, ErrorCategory::InvalidParams, false}, {40002, ErrorCategory::InvalidParams, false},
-      {40001, ErrorCategory::Permission, false},    {40003, ErrorCategory::Permission, false},
-      {40130, ErrorCategory::Permission, false},    {40102, ErrorCategory::Auth, false},
-      {40104, ErrorCategory::Auth, false},          {40105, ErrorCategory::Auth, false},
-      {40101, ErrorCategory::Auth, false},          {40100, ErrorCategory::RateLimited, true},
-      {40133, ErrorCategory::RateLimited, true},    {40016, ErrorCategory::RateLimited, true},
-      {40132, ErrorCategory::RateLimited, true},    {50000, ErrorCategory::Transient, true},
-      {50002, ErrorCategory::Transient, true},      {51021, ErrorCategory::Transient, true},
-      {52001, ErrorCategory::Transient, true},      {60001, ErrorCategory::Transient, true},
-      {40007, ErrorCategory::NotFound, false},      {40300, ErrorCategory::NotFound, false},
-      {40014, ErrorCategory::Unsupported, false},   {12345, ErrorCategory::Upstream, false},
+      {40000, ErrorCategory::InvalidParams, Verdict::Done},
+      {40002, ErrorCategory::InvalidParams, Verdict::Done},
+      {40001, ErrorCategory::Permission, Verdict::Done},
+      {40003, ErrorCategory::Permission, Verdict::Done},
+      {40130, ErrorCategory::Permission, Verdict::Done},
+      {40102, ErrorCategory::Auth, Verdict::Done},
+      {40104, ErrorCategory::Auth, Verdict::Done},
+      {40105, ErrorCategory::Auth, Verdict::Done},
+      {40101, ErrorCategory::Auth, Verdict::Done},
+      {40100, ErrorCategory::RateLimited, Verdict::RetrySafe},
+      {40133, ErrorCategory::RateLimited, Verdict::RetrySafe},
+      {40016, ErrorCategory::RateLimited, Verdict::RetrySafe},
+      {40132, ErrorCategory::RateLimited, Verdict::RetrySafe},
+      {50000, ErrorCategory::Transient, Verdict::RetryIfIdempotent},
+      {50002, ErrorCategory::Transient, Verdict::RetryIfIdempotent},
+      {51021, ErrorCategory::Transient, Verdict::RetryIfIdempotent},
+      {52001, ErrorCategory::Transient, Verdict::RetryIfIdempotent},
+      {60001, ErrorCategory::Transient, Verdict::RetryIfIdempotent},
+      {40007, ErrorCategory::NotFound, Verdict::Done},
+      {40300, ErrorCategory::NotFound, Verdict::Done},
+      {40014, ErrorCategory::Unsupported, Verdict::Done},
+      {12345, ErrorCategory::Upstream, Verdict::Done},
   };
   for (const auto& row : rows) {
     INFO(row.code);
     auto c = tiktok::classify_code(row.code);
     CHECK(c.category == row.category);
-    CHECK(c.retryable == row.retryable);
+    CHECK(c.verdict == row.verdict);
     CHECK_FALSE(c.next_step.empty());
   }
   CHECK(tiktok::is_success(0));
@@ -58,20 +70,21 @@ TEST_CASE("responses that are not the envelope are classified by what they are")
   html.body = "<html>Bad Gateway</html>";
   auto o = tiktok::interpret(html);
   CHECK(o.error->category() == ErrorCategory::Transient);
-  CHECK(o.retryable);
+  CHECK(o.attempt.verdict == Verdict::RetryIfIdempotent);
 
   net::HttpResult garbled;
   garbled.status = 200;
   garbled.body = R"({"code":0,"data":{"li)";
   auto g = tiktok::interpret(garbled);
   CHECK(g.error->category() == ErrorCategory::BadResponse);
+  CHECK(g.attempt.verdict == Verdict::RetryIfIdempotent);
 
   net::HttpResult redirect;
   redirect.status = 302;
   redirect.headers["location"] = "https://elsewhere.example/";
   auto rd = tiktok::interpret(redirect);
   CHECK(rd.error->category() == ErrorCategory::BadResponse);
-  CHECK_FALSE(rd.retryable);
+  CHECK(rd.attempt.verdict == Verdict::Done);
   CHECK_THAT(rd.error->describe(), Catch::Contains("redirect"));
 
   net::HttpResult not_found;
@@ -83,7 +96,7 @@ TEST_CASE("responses that are not the envelope are classified by what they are")
   timeout.failure = net::Failure::Timeout;
   auto t = tiktok::interpret(timeout);
   CHECK(t.error->category() == ErrorCategory::Timeout);
-  CHECK(t.retryable);
+  CHECK(t.attempt.verdict == Verdict::RetryIfIdempotent);
 
   net::HttpResult ok;
   ok.status = 200;
