@@ -1,5 +1,6 @@
 // The fake TikTok API program (tests/fakes/fake_tiktok_main.cpp) with its answers read back:
-// how many requests it received and what each one asked for (API path and decoded query).
+// how many requests it received and what each one asked for (method, API path, decoded query,
+// and a POST's body as parsed JSON).
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';

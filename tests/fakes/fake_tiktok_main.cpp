@@ -2,12 +2,19 @@
 // languages. Usage: fake_tiktok TOKEN [APP_ID APP_SECRET]
 // Prints {"url": "<base url>"} on stdout, then reads commands, one JSON object per line:
 //   {"fault": "code", "code": 40100, "times": 2}     queue body-code faults
+//   {"fault": "code", "code": 40002, "message": "budget: ...", "path": "/campaign/update/"}
+//                                                     only for that API path; other requests pass it by
+//                                                     ("path" works with every fault kind)
 //   {"fault": "stall", "ms": 5000}                    stall the next body
+//   {"fault": "applied_then_stall", "ms": 5000}       apply the next request (a write takes effect),
+//                                                     hold the answer that long, then drop the connection
 //   {"fault": "delay", "ms": 200} | "html" | "reset" | "truncated" | "redirect" | {"fault": "status", "status": 503}
 //   {"qps": 5}                                        answer 40100 above 5 requests per second
 //   {"synthetic": {"campaigns": 100, "report_rows": 1000}}  serve bulk synthetic records
 //   {"count": true}                                   prints {"requests": N}
-//   {"log": true}                                     prints {"log": [{"path": "/campaign/get/", "params": {...}}, ...]}
+//   {"log": true}                                     prints {"log": [{"method": "GET", "path": "/campaign/get/",
+//                                                     "params": {...}, "body": null}, ...]}; a POST's body is
+//                                                     its parsed JSON (the raw text when it does not parse)
 // Exits at end of input.
 
 #include <iostream>
@@ -32,13 +39,23 @@ Fault fault_from(const json& command) {
   if (kind == "truncated") return Fault::truncated();
   if (kind == "redirect") return Fault::redirect();
   if (kind == "huge") return Fault::huge(command.value("bytes", 1 << 20));
+  if (kind == "applied_then_stall") return Fault::applied_then_stall(ms);
   throw std::invalid_argument("unknown fault " + kind);
 }
 
-// What each request asked for: the API path (without the base) and the decoded query.
+json body_of(const fakes::RecordedRequest& r) {
+  if (r.body.empty()) return nullptr;
+  json parsed = json::parse(r.body, nullptr, false);
+  return parsed.is_discarded() ? json(r.body) : parsed;
+}
+
+// What each request asked for: the method, the API path (without the base), the decoded
+// query and the body.
 json request_log(const fakes::FakeTikTokServer& server) {
   json log = json::array();
-  for (const auto& r : server.requests()) log.push_back({{"path", r.path}, {"params", r.params}});
+  for (const auto& r : server.requests()) {
+    log.push_back({{"method", r.method}, {"path", r.path}, {"params", r.params}, {"body", body_of(r)}});
+  }
   return log;
 }
 
@@ -56,7 +73,10 @@ int main(int argc, char** argv) {
     json command = json::parse(line, nullptr, false);
     if (!command.is_object()) continue;
     try {
-      if (command.contains("fault")) server.queue(fault_from(command), command.value("times", 1));
+      if (command.contains("fault")) {
+        const Fault fault = fault_from(command);
+        server.queue(command.contains("path") ? fault.for_path(command["path"]) : fault, command.value("times", 1));
+      }
       if (command.contains("qps")) server.limit_qps(command["qps"].get<int>());
       if (command.contains("synthetic")) {
         const json& sizes = command["synthetic"];

@@ -12,6 +12,11 @@ std::string envelope(long long code, const std::string& message) {
   return json{{"code", code}, {"message", message}, {"request_id", "fake-request-id"}, {"data", json::object()}}.dump();
 }
 
+std::string param(const RecordedRequest& record, const std::string& name) {
+  auto it = record.params.find(name);
+  return it == record.params.end() ? "" : it->second;
+}
+
 }  // namespace
 
 FakeTikTokServer::FakeTikTokServer(std::string token, std::string app_id, std::string app_secret, std::size_t threads)
@@ -63,12 +68,15 @@ void FakeTikTokServer::reset_log() {
   log_.clear();
 }
 
-std::optional<Fault> FakeTikTokServer::next_fault() {
+std::optional<Fault> FakeTikTokServer::next_fault(const std::string& api_path) {
   std::lock_guard lock(mutex_);
-  if (faults_.empty()) return std::nullopt;
-  Fault f = faults_.front();
-  faults_.pop_front();
-  return f;
+  for (auto it = faults_.begin(); it != faults_.end(); ++it) {
+    if (!it->path.empty() && it->path != api_path) continue;
+    Fault f = *it;
+    faults_.erase(it);
+    return f;
+  }
+  return std::nullopt;
 }
 
 bool FakeTikTokServer::over_qps_limit(std::chrono::steady_clock::time_point now) {
@@ -82,15 +90,17 @@ bool FakeTikTokServer::over_qps_limit(std::chrono::steady_clock::time_point now)
 void FakeTikTokServer::handle(const httplib::Request& req, httplib::Response& res) {
   const auto now = std::chrono::steady_clock::now();
   RecordedRequest record;
+  record.method = req.method;
   record.path = req.path.rfind(kPrefix, 0) == 0 ? req.path.substr(std::string(kPrefix).size()) : req.path;
   for (const auto& [k, v] : req.params) record.params[k] = v;
   for (const auto& [k, v] : req.headers) record.headers[k] = v;
+  record.body = req.body;
   record.at = now;
   {
     std::lock_guard lock(mutex_);
     log_.push_back(record);
   }
-  if (auto fault = next_fault()) {
+  if (auto fault = next_fault(record.path)) {
     switch (fault->kind) {
       case Fault::Kind::Code:
         res.set_content(envelope(fault->code, fault->message), "application/json");
@@ -133,8 +143,22 @@ void FakeTikTokServer::handle(const httplib::Request& req, httplib::Response& re
           return false;  // drop the connection mid-body
         });
         return;
+      case Fault::Kind::AppliedThenStall: {
+        httplib::Response unsent;
+        answer(req, record, unsent);
+        std::this_thread::sleep_for(fault->delay);
+        res.set_chunked_content_provider("application/json", [](std::size_t, httplib::DataSink&) {
+          return false;  // drop the connection before any of the body
+        });
+        return;
+      }
     }
   }
+  answer(req, record, res);
+}
+
+void FakeTikTokServer::answer(const httplib::Request& req, const RecordedRequest& record, httplib::Response& res) {
+  const auto now = record.at;
   auto token = req.get_header_value("Access-Token");
   if (token.empty()) {
     res.set_content(envelope(40104, "Access token is null, you should set it in http header with key Access-Token."),
@@ -150,7 +174,7 @@ void FakeTikTokServer::handle(const httplib::Request& req, httplib::Response& re
     return;
   }
   if (record.path == "/oauth2/advertiser/get/" &&
-      (record.params["app_id"] != app_id_ || record.params["secret"] != app_secret_ || app_id_.empty())) {
+      (param(record, "app_id") != app_id_ || param(record, "secret") != app_secret_ || app_id_.empty())) {
     res.set_content(envelope(40101, "The app_id or secret is invalid."), "application/json");
     return;
   }
@@ -159,20 +183,20 @@ void FakeTikTokServer::handle(const httplib::Request& req, httplib::Response& re
     std::lock_guard lock(mutex_);
     synthetic = synthetic_;
   }
-  if (synthetic) {
+  if (synthetic && record.method == "GET") {
     if (auto body = synthetic->answer(record.path, record.params)) {
       res.set_content(std::move(*body), "application/json");
       return;
     }
   }
-  std::map<std::string, std::string> params(record.params.begin(), record.params.end());
-  auto answer = demo_.handle(record.path, params);
-  if (!answer) {
-    res.status = 404;
-    res.set_content("404 page not found", "text/plain");
-    return;
-  }
-  res.set_content(answer->dump(), "application/json");
+  net::HttpRequest request;
+  request.method = record.method;
+  request.path = record.path;
+  request.query.assign(record.params.begin(), record.params.end());
+  request.body = record.body;
+  const net::HttpResult result = demo_.send(request, std::stop_token{});
+  res.status = result.status;
+  res.set_content(result.body, result.header("content-type").value_or("application/json"));
 }
 
 }  // namespace fakes

@@ -2,10 +2,13 @@
 // A fake TikTok Business API on loopback that behaves like the real one: the Access-Token
 // header is checked (40104 missing, 40105 wrong), errors come as HTTP 200 with a body code,
 // data and pagination come from the demo account (the same engine as --demo), unknown paths
-// get 404, and scripted faults can be queued: body codes, HTTP statuses, slow or stalled
-// bodies, truncated or HTML bodies, resets, redirects, huge bodies, and a QPS limit answered
-// with 40100. Every request is recorded. For the benchmarks it can also serve bulk synthetic
-// campaigns and report rows (serve_synthetic).
+// get 404 (405 for a read path POSTed or a write path fetched, see demo_api.hpp), and
+// scripted faults can be queued: body codes, HTTP statuses, slow or stalled bodies, truncated
+// or HTML bodies, resets, redirects, huge bodies, a write applied whose answer never comes,
+// and a QPS limit answered with 40100. A fault may be limited to one API path. POSTs with JSON
+// bodies go to the demo account's writes, which later reads show. Every request is recorded.
+// For the benchmarks it can also serve bulk synthetic campaigns and report rows
+// (serve_synthetic).
 
 #include <chrono>
 #include <deque>
@@ -25,13 +28,14 @@
 namespace fakes {
 
 struct Fault {
-  enum class Kind { Code, Status, Delay, Stall, Truncated, Html, Reset, Redirect, Huge };
+  enum class Kind { Code, Status, Delay, Stall, Truncated, Html, Reset, Redirect, Huge, AppliedThenStall };
   Kind kind = Kind::Code;
   long long code = 0;             // Code: the body code
   std::string message;            // Code: the body message
   int status = 500;               // Status / Html
-  std::chrono::milliseconds delay{0};  // Delay (then answers normally) / Stall (mid-body)
+  std::chrono::milliseconds delay{0};  // Delay (then answers normally) / Stall (mid-body) / AppliedThenStall
   std::size_t size = 0;           // Huge: body bytes
+  std::string path;               // only requests to this API path ("/campaign/update/"); empty: any
 
   static Fault body_code(long long code, std::string message = "fault") {
     Fault f;
@@ -47,12 +51,29 @@ struct Fault {
   static Fault reset() { Fault f; f.kind = Kind::Reset; return f; }
   static Fault redirect() { Fault f; f.kind = Kind::Redirect; return f; }
   static Fault huge(std::size_t bytes) { Fault f; f.kind = Kind::Huge; f.size = bytes; return f; }
+  // The request is answered as usual (a write is applied), but the answer is held back for
+  // `d` and the connection then dropped: a client's read timeout hits after the change.
+  static Fault applied_then_stall(std::chrono::milliseconds d) {
+    Fault f;
+    f.kind = Kind::AppliedThenStall;
+    f.delay = d;
+    return f;
+  }
+
+  // This fault for requests to one API path only; requests to other paths pass it by.
+  Fault for_path(std::string api_path) const {
+    Fault f = *this;
+    f.path = std::move(api_path);
+    return f;
+  }
 };
 
 struct RecordedRequest {
-  std::string path;
+  std::string method;  // GET or POST
+  std::string path;    // the API path, without kPrefix
   std::map<std::string, std::string> params;
   std::map<std::string, std::string> headers;
+  std::string body;  // as sent; a POST's JSON text
   std::chrono::steady_clock::time_point at;
 };
 
@@ -69,7 +90,8 @@ class FakeTikTokServer {
   // http://127.0.0.1:PORT/open_api/v1.3
   std::string base_url() const { return server_.url() + kPrefix; }
 
-  // Faults apply to the next requests, one each, in order.
+  // Faults apply to the next requests, one each, in order; a request takes the first queued
+  // fault whose path filter (Fault::for_path) it matches.
   void queue(Fault fault);
   void queue(Fault fault, int times);
   // Answer 40100 when more than `qps` requests arrive within one second (0: no limit).
@@ -84,7 +106,9 @@ class FakeTikTokServer {
 
  private:
   void handle(const httplib::Request& req, httplib::Response& res);
-  std::optional<Fault> next_fault();
+  // The answer without faults: token and QPS checks, then synthetic or demo data.
+  void answer(const httplib::Request& req, const RecordedRequest& record, httplib::Response& res);
+  std::optional<Fault> next_fault(const std::string& api_path);
   bool over_qps_limit(std::chrono::steady_clock::time_point now);
 
   std::string token_;

@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 
+#include "tiktok/demo/demo_error.hpp"
+
 namespace tiktok::demo {
 
 namespace {
@@ -57,12 +59,6 @@ std::string timestamp(int day_of_year, int seconds) {
   return buf;
 }
 
-std::string secondary(const char* kind, const std::string& status) {
-  if (status == "DELETE") return std::string(kind) + "_STATUS_DELETE";
-  if (status == "DISABLE") return std::string(kind) + "_STATUS_DISABLE";
-  return std::string(kind) == "CAMPAIGN" ? "CAMPAIGN_STATUS_ENABLE" : std::string(kind) + "_STATUS_DELIVERY_OK";
-}
-
 json advertiser_record(const AdvertiserSeed& a, int index) {
   return {{"advertiser_id", a.id},
           {"name", a.name},
@@ -99,7 +95,7 @@ void add_campaign_tree(Account& account, int adv, const AdvertiserSeed& advertis
                                  {"budget", seed.budget},
                                  {"budget_mode", seed.budget_mode},
                                  {"operation_status", operation},
-                                 {"secondary_status", secondary("CAMPAIGN", status)},
+                                 {"secondary_status", secondary_status("CAMPAIGN", status)},
                                  {"is_new_structure", true},
                                  {"is_smart_performance_campaign", false},
                                  {"is_search_campaign", false},
@@ -113,6 +109,7 @@ void add_campaign_tree(Account& account, int adv, const AdvertiserSeed& advertis
       const std::string adgroup_name = std::string(seed.name).substr(0, std::string(seed.name).find(" -")) + " - " +
                                        kAudienceTargets[g];
       const std::string g_status = status == "ENABLE" && g == 2 && c % 2 == 1 ? "DISABLE" : status;
+      const bool custom_bid = c == 0 && g == 0;
       account.ad_groups.push_back(
           {{"advertiser_id", advertiser.id},
            {"campaign_id", campaign_id},
@@ -123,8 +120,9 @@ void add_campaign_tree(Account& account, int adv, const AdvertiserSeed& advertis
            {"placements", json::array({"PLACEMENT_TIKTOK"})},
            {"budget", seed.budget_mode == std::string("BUDGET_MODE_DAY") ? seed.budget / 3 : 0},
            {"budget_mode", seed.budget_mode == std::string("BUDGET_MODE_DAY") ? "BUDGET_MODE_DAY" : "BUDGET_MODE_INFINITE"},
-           {"bid_type", "BID_TYPE_NO_BID"},
-           {"bid_price", 0},
+           // One custom-bid ad group per advertiser (CPC, so bid_price applies), for bid updates.
+           {"bid_type", custom_bid ? "BID_TYPE_CUSTOM" : "BID_TYPE_NO_BID"},
+           {"bid_price", custom_bid ? json(1.2) : json(0)},
            {"billing_event", g == 0 ? "CPC" : "OCPM"},
            {"optimization_goal", g == 0 ? "CLICK" : "CONVERT"},
            {"pacing", "PACING_MODE_SMOOTH"},
@@ -136,7 +134,7 @@ void add_campaign_tree(Account& account, int adv, const AdvertiserSeed& advertis
            {"languages", json::array({adv == 1 ? "en" : "de"})},
            {"location_ids", json::array({adv == 1 ? "6252001" : "2921044"})},
            {"operation_status", g_status == "DELETE" ? "DISABLE" : g_status},
-           {"secondary_status", secondary("ADGROUP", g_status)},
+           {"secondary_status", secondary_status("ADGROUP", g_status)},
            {"create_time", timestamp(10 + c * 7, 3600 * 10 + g)},
            {"modify_time", timestamp(45 + c * 5, 3600 * 11 + g)}});
       for (int a = 0; a < 2; ++a) {
@@ -161,7 +159,7 @@ void add_campaign_tree(Account& account, int adv, const AdvertiserSeed& advertis
              {"is_aco", false},
              {"creative_authorized", false},
              {"operation_status", g_status == "DELETE" ? "DISABLE" : g_status},
-             {"secondary_status", secondary("AD", g_status)},
+             {"secondary_status", secondary_status("AD", g_status)},
              {"create_time", timestamp(11 + c * 7, 3600 * 12 + a)},
              {"modify_time", timestamp(50 + c * 5, 3600 * 13 + a)}});
       }
@@ -251,6 +249,20 @@ std::uint64_t stable_hash(const std::string& key) {
   h *= 0x94d049bb133111ebULL;
   h ^= h >> 31;
   return h;
+}
+
+std::string secondary_status(const std::string& kind, const std::string& status) {
+  if (status == "DELETE") return kind + "_STATUS_DELETE";
+  if (status == "DISABLE") return kind + "_STATUS_DISABLE";
+  return kind == "CAMPAIGN" ? "CAMPAIGN_STATUS_ENABLE" : kind + "_STATUS_DELIVERY_OK";
+}
+
+void check_advertiser(const Account& account, const std::string& advertiser_id) {
+  for (const auto& a : account.advertisers) {
+    if (a["advertiser_id"] == advertiser_id) return;
+  }
+  throw DemoError(40001, "No permission to operate advertiser " + advertiser_id +
+                             ". The demo account has advertisers 7100000000000000001 and 7100000000000000002.");
 }
 
 const Account& account() {

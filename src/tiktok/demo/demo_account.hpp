@@ -3,6 +3,7 @@
 // audiences and creatives, generated deterministically (the same ids and values every run).
 // Records have the fields and value types TikTok's API returns.
 
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -21,7 +22,15 @@ struct Account {
   json videos = json::array();
 };
 
+// The account as generated; never changes. DemoApi keeps a copy that writes change.
 const Account& account();
+
+// The secondary_status of a record of `kind` (CAMPAIGN, ADGROUP, AD) whose status is ENABLE,
+// DISABLE or DELETE. A deleted record keeps operation_status DISABLE.
+std::string secondary_status(const std::string& kind, const std::string& status);
+
+// Throws DemoError 40001 unless the account has this advertiser.
+void check_advertiser(const Account& account, const std::string& advertiser_id);
 
 // The advertiser the demo answers for when none is configured.
 inline constexpr const char* kDefaultAdvertiserId = "7100000000000000001";

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdio>
 #include <functional>
+#include <mutex>
 
 #include "tiktok/demo/demo_account.hpp"
 #include "tiktok/demo/demo_error.hpp"
@@ -62,14 +63,6 @@ long long int_param(const Query& q, const std::string& name, long long fallback,
   return n;
 }
 
-void check_advertiser(const std::string& advertiser_id) {
-  for (const auto& a : account().advertisers) {
-    if (a["advertiser_id"] == advertiser_id) return;
-  }
-  throw DemoError(40001, "No permission to operate advertiser " + advertiser_id +
-                             ". The demo account has advertisers 7100000000000000001 and 7100000000000000002.");
-}
-
 json project(const json& records, const json& fields) {
   if (!fields.is_array()) return records;
   json out = json::array();
@@ -117,9 +110,9 @@ bool status_visible(const json& filter, const json& record, const std::string& k
   throw DemoError(40002, "filtering.primary_status: Invalid value " + primary + ".");
 }
 
-json list_objects(const json& all, const Query& q, const std::string& kind, const std::vector<const char*>& id_keys) {
+json list_objects(const Account& account, const json& all, const Query& q, const std::string& kind, const std::vector<const char*>& id_keys) {
   const std::string advertiser_id = required(q, "advertiser_id");
-  check_advertiser(advertiser_id);
+  check_advertiser(account, advertiser_id);
   const json filter = json_param(q, "filtering", json::object());
   if (!filter.is_object()) throw DemoError(40002, "filtering: Not a valid mapping type.");
   json matches = json::array();
@@ -141,9 +134,9 @@ json list_objects(const json& all, const Query& q, const std::string& kind, cons
   return data;
 }
 
-json by_advertiser(const json& all, const Query& q, const char* id_key, const char* filter_key, long long max_size) {
+json by_advertiser(const Account& account, const json& all, const Query& q, const char* id_key, const char* filter_key, long long max_size) {
   const std::string advertiser_id = required(q, "advertiser_id");
-  check_advertiser(advertiser_id);
+  check_advertiser(account, advertiser_id);
   const json filter = json_param(q, "filtering", json::object());
   const json ids = filter_key ? filter.value(filter_key, json()) : json_param(q, "custom_audience_ids", nullptr);
   json matches = json::array();
@@ -155,24 +148,24 @@ json by_advertiser(const json& all, const Query& q, const char* id_key, const ch
   return paginate(matches, q, max_size, 20);
 }
 
-json advertiser_info(const Query& q) {
+json advertiser_info(const Account& account, const Query& q) {
   const json ids = json_param(q, "advertiser_ids", nullptr);
   if (!ids.is_array() || ids.empty()) throw DemoError(40002, "advertiser_ids: Missing data for required field.");
   if (ids.size() > 100) throw DemoError(40002, "advertiser_ids: Length must be between 1 and 100.");
   json list = json::array();
   for (const auto& id : ids) {
     if (!id.is_string()) throw DemoError(40002, "advertiser_ids: Not a valid string.");
-    check_advertiser(id.get<std::string>());
-    for (const auto& a : account().advertisers) {
+    check_advertiser(account, id.get<std::string>());
+    for (const auto& a : account.advertisers) {
       if (a["advertiser_id"] == id) list.push_back(a);
     }
   }
   return {{"list", project(list, json_param(q, "fields", nullptr))}};
 }
 
-json advertiser_ids(const Query&) {
+json advertiser_ids(const Account& account, const Query&) {
   json list = json::array();
-  for (const auto& a : account().advertisers) {
+  for (const auto& a : account.advertisers) {
     list.push_back({{"advertiser_id", a["advertiser_id"]}, {"advertiser_name", a["name"]}});
   }
   return {{"list", std::move(list)}};
@@ -194,10 +187,11 @@ long date_param(const Query& q, const std::string& name) {
   return *day;
 }
 
-json report(const Query& q) {
+// Reads the generated account, not the state writes change (see demo_api.hpp).
+json report(const Account&, const Query& q) {
   ReportQuery r;
   r.advertiser_id = required(q, "advertiser_id");
-  check_advertiser(r.advertiser_id);
+  check_advertiser(account(), r.advertiser_id);
   if (required(q, "report_type") != "BASIC") throw DemoError(40002, "report_type: the demo account has BASIC reports only.");
   if (param(q, "service_type").value_or("AUCTION") != "AUCTION") {
     throw DemoError(40002, "service_type: the demo account has AUCTION reports only.");
@@ -213,35 +207,65 @@ json report(const Query& q) {
   return paginate(report_rows(r), q, 1000, 10);
 }
 
-using Handler = std::function<json(const Query&)>;
+using Handler = std::function<json(const Account&, const Query&)>;
 
 const std::map<std::string, Handler>& routes() {
   static const std::map<std::string, Handler> r{
       {"/advertiser/info/", advertiser_info},
       {"/oauth2/advertiser/get/", advertiser_ids},
-      {"/campaign/get/", [](const Query& q) { return list_objects(account().campaigns, q, "CAMPAIGN", {"campaign_id"}); }},
+      {"/campaign/get/",
+       [](const Account& a, const Query& q) { return list_objects(a, a.campaigns, q, "CAMPAIGN", {"campaign_id"}); }},
       {"/adgroup/get/",
-       [](const Query& q) { return list_objects(account().ad_groups, q, "ADGROUP", {"campaign_id", "adgroup_id"}); }},
+       [](const Account& a, const Query& q) {
+         return list_objects(a, a.ad_groups, q, "ADGROUP", {"campaign_id", "adgroup_id"});
+       }},
       {"/ad/get/",
-       [](const Query& q) { return list_objects(account().ads, q, "AD", {"campaign_id", "adgroup_id", "ad_id"}); }},
+       [](const Account& a, const Query& q) {
+         return list_objects(a, a.ads, q, "AD", {"campaign_id", "adgroup_id", "ad_id"});
+       }},
       {"/dmp/custom_audience/list/",
-       [](const Query& q) { return by_advertiser(account().audiences, q, "audience_id", nullptr, 100); }},
+       [](const Account& a, const Query& q) { return by_advertiser(a, a.audiences, q, "audience_id", nullptr, 100); }},
       {"/file/image/ad/search/",
-       [](const Query& q) { return by_advertiser(account().images, q, "image_id", "image_ids", 100); }},
+       [](const Account& a, const Query& q) { return by_advertiser(a, a.images, q, "image_id", "image_ids", 100); }},
       {"/file/video/ad/search/",
-       [](const Query& q) { return by_advertiser(account().videos, q, "video_id", "video_ids", 100); }},
+       [](const Account& a, const Query& q) { return by_advertiser(a, a.videos, q, "video_id", "video_ids", 100); }},
       {"/report/integrated/get/", report},
   };
   return r;
 }
 
+bool known_path(const std::string& path) { return routes().count(path) || write_handler(path); }
+
+net::HttpResult text_answer(int status, const std::string& text) {
+  net::HttpResult result;
+  result.status = status;
+  result.headers["content-type"] = "text/plain";
+  result.body = text;
+  return result;
+}
+
 }  // namespace
+
+DemoApi::DemoApi() { state_.account = account(); }
 
 std::optional<json> DemoApi::handle(const std::string& path, const Query& query) const {
   auto route = routes().find(path);
   if (route == routes().end()) return std::nullopt;
   try {
-    return envelope(0, "OK", route->second(query));
+    std::shared_lock lock(mutex_);
+    return envelope(0, "OK", route->second(state_.account, query));
+  } catch (const DemoError& e) {
+    return envelope(e.code(), e.what(), json::object());
+  }
+}
+
+std::optional<json> DemoApi::handle_post(const std::string& path, const json& body) {
+  const WriteHandler write = write_handler(path);
+  if (!write) return std::nullopt;
+  try {
+    if (!body.is_object()) throw DemoError(40002, "Invalid JSON body: the request body must be a JSON object.");
+    std::unique_lock lock(mutex_);
+    return envelope(0, "OK", write(state_, body));
   } catch (const DemoError& e) {
     return envelope(e.code(), e.what(), json::object());
   }
@@ -253,11 +277,17 @@ net::HttpResult DemoApi::send(const net::HttpRequest& request, const std::stop_t
     result.failure = net::Failure::Cancelled;
     return result;
   }
-  Query query(request.query.begin(), request.query.end());
-  auto answer = handle(request.path, query);
-  result.status = answer ? 200 : 404;
-  result.headers["content-type"] = answer ? "application/json" : "text/plain";
-  result.body = answer ? answer->dump() : "404 page not found";
+  std::optional<json> answer;
+  if (request.method == "GET") {
+    answer = handle(request.path, Query(request.query.begin(), request.query.end()));
+  } else if (request.method == "POST") {
+    answer = handle_post(request.path, json::parse(request.body, nullptr, false));
+  }
+  if (!answer && known_path(request.path)) return text_answer(405, "405 method not allowed");
+  if (!answer) return text_answer(404, "404 page not found");
+  result.status = 200;
+  result.headers["content-type"] = "application/json";
+  result.body = answer->dump();
   return result;
 }
 
