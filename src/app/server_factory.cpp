@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include "app/services.hpp"
+#include "tools/change_tool.hpp"
 #include "tools/check_tool.hpp"
 #include "tools/connector_tools.hpp"
 #include "tools/describe_tool.hpp"
@@ -12,6 +13,21 @@
 namespace app {
 
 namespace {
+
+std::string write_instructions(const config::Config& config) {
+  if (config.mode() == config::Mode::Hosted) {
+    return " Changes (pausing, budgets, creates) are not available: Airbyte's API only reads. Writes need direct "
+           "mode (TIKTOK_MARKETING_ACCESS_TOKEN) with TIKTOK_MARKETING_ALLOW_WRITES=true.";
+  }
+  if (!config.writes_enabled()) {
+    return " This server only reads: to let it pause, enable, re-budget or create campaigns, ad groups and ads, "
+           "the operator sets TIKTOK_MARKETING_ALLOW_WRITES=true (or --allow-writes) and restarts it; every change "
+           "is then previewed and confirmed.";
+  }
+  return " tiktok_marketing_change(entity, action, params) changes the account in two steps: without confirm it "
+         "only previews (changes from -> to, warnings, a confirm token); show the preview to the user and call again "
+         "with confirm only after they agree. Deletes need TIKTOK_MARKETING_ALLOW_DELETE=true.";
+}
 
 std::string instructions(config::Mode mode) {
   std::string text =
@@ -60,7 +76,7 @@ App build(const config::Config& config) {
   mcp::ServerOptions options;
   options.info = {"tiktok-marketing-mcp", "TikTok Marketing", TIKTOK_MARKETING_MCP_VERSION,
                   "Read TikTok advertising accounts: campaigns, ad groups, ads, audiences, creatives and reports."};
-  options.instructions = instructions(config.mode());
+  options.instructions = instructions(config.mode()) + write_instructions(config);
   options.workers = config.workers;
   App app;
   app.services = make_services(config);
@@ -69,6 +85,7 @@ App build(const config::Config& config) {
   app.server->tools().add(tools::execute_tool(env));
   app.server->tools().add(tools::describe_tool(env));
   app.server->tools().add(tools::check_tool(env));
+  if (env.changes != nullptr) app.server->tools().add(tools::change_tool(env));
   if (app.services->hosted) {
     for (auto& tool : tools::connector_tools(app.services->hosted->connectors)) app.server->tools().add(std::move(tool));
   }

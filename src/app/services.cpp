@@ -38,6 +38,12 @@ nlohmann::json settings_summary(const config::Config& c) {
   s["AIRBYTE_ORGANIZATION_ID"] = c.airbyte.organization_id.empty() ? "not set" : c.airbyte.organization_id;
   s["AIRBYTE_CONNECTOR_ID"] = c.airbyte.connector_id.empty() ? "not set" : c.airbyte.connector_id;
   if (c.mode() == config::Mode::Hosted) s["airbyte_api_base_url"] = c.airbyte.api_base_url;
+  s["writes"] = c.writes_enabled() ? "on (tiktok_marketing_change)" : "off";
+  s["TIKTOK_MARKETING_ALLOW_DELETE"] = c.writes.allow_delete;
+  s["TIKTOK_MARKETING_MAX_BUDGET"] = c.writes.max_budget ? nlohmann::json(*c.writes.max_budget) : nlohmann::json("not set");
+  s["TIKTOK_MARKETING_MAX_BUDGET_CHANGE_PCT"] = c.writes.max_budget_change_pct;
+  s["TIKTOK_MARKETING_MAX_BID_CHANGE_PCT"] = c.writes.max_bid_change_pct;
+  s["TIKTOK_MARKETING_AUDIT_LOG"] = c.writes.audit_log.empty() ? "not set" : c.writes.audit_log;
   return s;
 }
 
@@ -67,6 +73,23 @@ void make_direct(const config::Config& c, Services& s, bool demo) {
   s.environment.defaults.advertiser_id = settings.advertiser_id;
 }
 
+changes::Limits write_limits(const config::Config& c) {
+  changes::Limits l;
+  l.allow_delete = c.writes.allow_delete;
+  l.max_budget = c.writes.max_budget;
+  l.max_budget_change_pct = c.writes.max_budget_change_pct;
+  l.max_bid_change_pct = c.writes.max_bid_change_pct;
+  return l;
+}
+
+void make_writes(const config::Config& c, Services& s) {
+  s.audit = std::make_unique<changes::AuditLog>(c.writes.audit_log);
+  s.confirmations = std::make_unique<changes::ConfirmationStore>();
+  s.changes = std::make_unique<changes::ChangeService>(*s.executor, catalog::Catalog::builtin(), write_limits(c),
+                                                       *s.audit, *s.confirmations);
+  s.environment.changes = s.changes.get();
+}
+
 }  // namespace
 
 std::unique_ptr<Services> make_services(const config::Config& c) {
@@ -90,6 +113,7 @@ std::unique_ptr<Services> make_services(const config::Config& c) {
   s->environment.executor = s->executor.get();
   s->environment.output_max_chars = c.output_max_chars;
   s->environment.settings = settings_summary(c);
+  if (c.writes_enabled()) make_writes(c, *s);
   return s;
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "airbyte/hosted_api.hpp"
+#include "changes/change_service.hpp"
 #include "config/config.hpp"
 #include "execution/executor.hpp"
 #include "net/http_transport.hpp"
@@ -21,6 +22,10 @@ struct Services {
   std::unique_ptr<execution::Executor> executor;
   tools::Environment environment;
   std::unique_ptr<airbyte::HostedApi> hosted;  // hosted mode only
+  // Writes (config.writes_enabled()): the audit log, the pending confirmations, the service.
+  std::unique_ptr<changes::AuditLog> audit;
+  std::unique_ptr<changes::ConfirmationStore> confirmations;
+  std::unique_ptr<changes::ChangeService> changes;
 };
 
 std::unique_ptr<Services> make_services(const config::Config& config);

@@ -27,7 +27,13 @@ Action parse_action(const std::string& name, const json& spec, const json& commo
   Action a;
   a.name = name;
   a.hosted_only = spec.value("hosted_only", false);
-  if (a.hosted_only) {
+  if (spec.contains("write")) {
+    a.summary = spec.value("summary", "");
+    a.write = parse_write_spec(spec["write"]);
+    a.method = a.write->method;
+    a.path = a.write->path;
+    a.params_schema = with_defs(spec.at("params"), common.at("$defs"));
+  } else if (a.hosted_only) {
     const json& search = common.at(name);
     a.summary = search.value("summary", "");
     a.params_schema = with_defs(search.at("params"), common.at("$defs"));
@@ -137,11 +143,30 @@ std::vector<std::string> Catalog::entity_names() const {
   return names;
 }
 
-std::vector<std::string> Catalog::action_names() const {
+namespace {
+
+std::vector<std::string> names_of(const std::vector<Entity>& entities, bool writes) {
+  std::vector<std::string> names;
+  for (const auto& e : entities) {
+    for (const auto& a : e.actions) {
+      if (a.is_write() != writes) continue;
+      if (std::find(names.begin(), names.end(), a.name) == names.end()) names.push_back(a.name);
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+std::vector<std::string> Catalog::action_names() const { return names_of(entities_, false); }
+
+std::vector<std::string> Catalog::write_action_names() const { return names_of(entities_, true); }
+
+std::vector<std::string> Catalog::writable_entity_names() const {
   std::vector<std::string> names;
   for (const auto& e : entities_) {
-    for (const auto& a : e.actions) {
-      if (std::find(names.begin(), names.end(), a.name) == names.end()) names.push_back(a.name);
+    if (std::any_of(e.actions.begin(), e.actions.end(), [](const Action& a) { return a.is_write(); })) {
+      names.push_back(e.name);
     }
   }
   return names;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/embedded.hpp"
+#include "catalog/write_spec.hpp"
 #include "schema/validator.hpp"
 
 namespace catalog {
@@ -36,6 +37,7 @@ struct Action {
   bool hosted_only = false;
   bool needs_app_credentials = false;
   std::optional<ReportSpec> report;
+  std::optional<WriteSpec> write;   // set for actions that change the account (tiktok_marketing_change)
   json params_schema;               // a root schema (shared $defs included)
   std::shared_ptr<const schema::Validator> validator;
   std::vector<std::string> searchable_fields;
@@ -45,6 +47,7 @@ struct Action {
   // The property's schema with any $ref resolved, or null.
   const json* property(const std::string& param) const;
   std::vector<std::string> required() const;
+  bool is_write() const { return write.has_value(); }
 };
 
 struct Entity {
@@ -69,7 +72,11 @@ class Catalog {
   const std::vector<Entity>& entities() const { return entities_; }
   const Entity* find(std::string_view entity) const;
   std::vector<std::string> entity_names() const;
-  std::vector<std::string> action_names() const;  // every action some entity has, in first-seen order
+  // Every read (or write) action some entity has, in first-seen order.
+  std::vector<std::string> action_names() const;
+  std::vector<std::string> write_action_names() const;
+  // Entities that have at least one write action.
+  std::vector<std::string> writable_entity_names() const;
 
  private:
   std::vector<Entity> entities_;

@@ -47,6 +47,20 @@ json coerce_integer(const json& value) {
   return std::stoll(text);
 }
 
+// "120.50" -> 120.5, for amounts such as budgets; anything else is left for the validator.
+json coerce_number(const json& value) {
+  if (!value.is_string()) return value;
+  const std::string text = trim(value.get<std::string>());
+  if (text.empty() || text.size() > 24 || text.find_first_not_of("0123456789.") != std::string::npos) return value;
+  try {
+    std::size_t used = 0;
+    const double d = std::stod(text, &used);
+    return used == text.size() ? json(d) : value;
+  } catch (const std::exception&) {
+    return value;
+  }
+}
+
 json coerce_string(const json& value) {
   // ids given as numbers: nlohmann keeps integers exact (up to 2^64), so nothing is lost here
   if (value.is_number_integer() || value.is_number_unsigned()) return value.dump();
@@ -80,6 +94,7 @@ json coerce(const json& value, const json& schema, const Action& action) {
   }
   if (type == "object") return coerce_structured(value);
   if (type == "integer") return coerce_integer(value);
+  if (type == "number") return coerce_number(value);
   if (type == "string") return coerce_string(value);
   if (type == "boolean") return coerce_boolean(value);
   return value;

@@ -28,6 +28,12 @@ Mode Config::mode() const {
   return Mode::Unconfigured;
 }
 
+bool Config::writes_enabled() const {
+  const Mode m = mode();
+  if (m == Mode::Demo) return writes.allow_writes.value_or(true);
+  return m == Mode::Direct && writes.allow_writes.value_or(false);
+}
+
 std::string Config::tiktok_base_url() const {
   std::string url = tiktok.api_base_url.empty() ? (tiktok.sandbox ? kSandboxTikTokBaseUrl : kDefaultTikTokBaseUrl)
                                                 : tiktok.api_base_url;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,15 @@ struct UpstreamSettings {
   int rate_limit_qpm = 600;
 };
 
+struct WriteSettings {
+  std::optional<bool> allow_writes;   // unset: on in demo mode, off otherwise
+  bool allow_delete = false;
+  std::optional<double> max_budget;   // absolute cap, account currency
+  double max_budget_change_pct = 50;  // most a budget may rise in one change
+  double max_bid_change_pct = 50;     // most a bid may rise in one change
+  std::string audit_log;              // JSONL file of applied changes, or empty
+};
+
 struct Config {
   Transport transport = Transport::Stdio;
   logging::Level log_level = logging::Level::Info;
@@ -70,11 +80,14 @@ struct Config {
   AirbyteSettings airbyte;
   HttpSettings http;
   UpstreamSettings upstream;
+  WriteSettings writes;
   std::size_t output_max_chars = 100000;
   std::size_t max_message_bytes = 16 * 1024 * 1024;
   std::size_t workers = 16;
 
   Mode mode() const;
+  // Whether tiktok_marketing_change is served: asked for (or demo mode), and a mode that can write.
+  bool writes_enabled() const;
   // The TikTok API base without a trailing slash.
   std::string tiktok_base_url() const;
 };

@@ -55,7 +55,7 @@ CommandLine parse_args(const std::vector<std::string>& args) {
     } else if (arg == "--config") {
       cl.config_file = take_value("the path of a JSON config file");
     } else if (const Setting* s = find_by_flag(arg)) {
-      if (s->key == "demo" && !inline_value) {
+      if (s->value_hint.empty() && !inline_value) {  // a switch such as --demo or --allow-writes
         cl.flags.push_back({s, "true"});
       } else {
         cl.flags.push_back({s, take_value(s->value_hint)});

@@ -47,6 +47,17 @@ double parse_positive(const std::string& raw) {
   throw std::invalid_argument("expected a positive number such as 10 or 0.5");
 }
 
+double parse_positive_amount(const std::string& raw) {
+  const std::string v = trim(raw);
+  try {
+    std::size_t used = 0;
+    double d = std::stod(v, &used);
+    if (used == v.size() && d > 0 && d <= 1e12) return d;
+  } catch (const std::exception&) {
+  }
+  throw std::invalid_argument("expected a positive amount such as 500 or 1250.50");
+}
+
 Secret parse_secret(const std::string& raw) {
   const std::string v = trim(raw);
   if (v.empty()) return Secret();
@@ -111,6 +122,24 @@ std::string parse_base_url(const std::string& raw) {
   return v;
 }
 
+double parse_percent(const std::string& raw) {
+  const std::string v = trim(raw);
+  try {
+    std::size_t used = 0;
+    double d = std::stod(v, &used);
+    if (used == v.size() && d >= 0 && d <= 10000) return d;
+  } catch (const std::exception&) {
+  }
+  throw std::invalid_argument("expected a percentage from 0 to 10000, such as 50");
+}
+
+std::string parse_path(const std::string& raw) {
+  std::string v = parse_plain(raw);
+  if (v.empty()) return v;
+  if (v.back() == '/') throw std::invalid_argument("expected a file path, not a directory");
+  return v;
+}
+
 std::vector<std::string> parse_list(const std::string& raw) {
   std::vector<std::string> out;
   std::string item;
@@ -157,6 +186,25 @@ std::vector<Setting> build() {
       {"demo", "TIKTOK_MARKETING_DEMO", "--demo", "",
        "Serve the built-in sample account instead of calling TikTok (no credentials needed).", false,
        [](Config& c, const std::string& v) { c.demo = parse_bool(v); }},
+      {"allow_writes", "TIKTOK_MARKETING_ALLOW_WRITES", "--allow-writes", "",
+       "Serve tiktok_marketing_change (pause, enable, budgets, bids, paused creates; each previewed and confirmed). "
+       "Off by default in direct mode, on in demo mode; never in hosted mode.",
+       false, [](Config& c, const std::string& v) { c.writes.allow_writes = parse_bool(v); }},
+      {"allow_delete", "TIKTOK_MARKETING_ALLOW_DELETE", "--allow-delete", "",
+       "Also allow status DELETE (TikTok deletes cannot be undone). Needs writes on.", false,
+       [](Config& c, const std::string& v) { c.writes.allow_delete = parse_bool(v); }},
+      {"max_budget", "TIKTOK_MARKETING_MAX_BUDGET", "", "AMOUNT",
+       "Largest budget a change may set, in the account currency (default: no cap beyond TikTok's).", false,
+       [](Config& c, const std::string& v) { c.writes.max_budget = parse_positive_amount(v); }},
+      {"max_budget_change_pct", "TIKTOK_MARKETING_MAX_BUDGET_CHANGE_PCT", "", "PCT",
+       "Most a budget may rise in one change, in percent (default 50).", false,
+       [](Config& c, const std::string& v) { c.writes.max_budget_change_pct = parse_percent(v); }},
+      {"max_bid_change_pct", "TIKTOK_MARKETING_MAX_BID_CHANGE_PCT", "", "PCT",
+       "Most a bid may rise in one change, in percent (default 50).", false,
+       [](Config& c, const std::string& v) { c.writes.max_bid_change_pct = parse_percent(v); }},
+      {"audit_log", "TIKTOK_MARKETING_AUDIT_LOG", "--audit-log", "FILE",
+       "Append every change sent to TikTok to this JSON-lines file, flushed before the tool answers.", false,
+       [](Config& c, const std::string& v) { c.writes.audit_log = parse_path(v); }},
       {"access_token", "TIKTOK_MARKETING_ACCESS_TOKEN", "", "TOKEN",
        "TikTok Business API access token (direct mode). Sent only in the Access-Token header.", true,
        [](Config& c, const std::string& v) { c.tiktok.access_token = parse_secret(v); }},

@@ -28,6 +28,14 @@ struct Target {
   std::optional<std::string> connector_id;  // hosted mode: which connector to run against
 };
 
+// What a write's upstream answered when it succeeded (wholly or in part).
+struct WriteAnswer {
+  json data;               // the envelope's data
+  std::string request_id;
+  long long code = 0;      // 0, or a partial-success code
+  std::string message;
+};
+
 struct CheckReport {
   bool ok = false;
   json details = json::object();  // mode, host, advertisers reachable, latency_ms, ...
@@ -39,6 +47,11 @@ class Executor {
 
   // Fetches one page. Throws UpstreamError on any failure (never returns an error as data).
   virtual Page fetch(const Target& target, const json& params, const CallContext& context) = 0;
+
+  // Sends one write (target.action.write) with this body, once or with the retries its
+  // idempotency allows. Throws UpstreamError (outcome_unknown set when it may have been applied).
+  // Modes without writes throw an Unsupported UpstreamError.
+  virtual WriteAnswer write(const Target& target, const json& body, const CallContext& context);
 
   // Verifies configuration and credentials with a real call.
   virtual CheckReport check(const CallContext& context) = 0;

@@ -192,7 +192,15 @@ json Session::initialize(const json& params) {
   if (!server_.options().instructions.empty()) result["instructions"] = server_.options().instructions;
   std::string client = "unknown client";
   if (params.contains("clientInfo") && params["clientInfo"].is_object()) {
-    client = params["clientInfo"].value("name", "unnamed") + " " + params["clientInfo"].value("version", "");
+    const json& info = params["clientInfo"];
+    const json name = info.value("name", json("unnamed"));
+    const json ver = info.value("version", json(""));
+    client = (name.is_string() ? name.get<std::string>() : "unnamed") + " " +
+             (ver.is_string() ? ver.get<std::string>() : "");
+  }
+  {
+    std::lock_guard lock(mutex_);
+    client_name_ = client;
   }
   logging::info("mcp", "initialized: " + client + ", asked for " + requested + ", speaking " + version);
   return result;
@@ -338,9 +346,13 @@ bool Session::run_tool(const jsonrpc::Message& message, const ReplyChannel& chan
       if (!progress_token.is_string() && !progress_token.is_number_integer()) progress_token = nullptr;
     }
     std::optional<logging::Level> client_level;
+    json capabilities;
+    std::string client_name;
     {
       std::lock_guard lock(mutex_);
       client_level = log_level_;
+      capabilities = client_capabilities_;
+      client_name = client_name_;
     }
     ToolContext context(
         stop, progress_token, client_level, f.progress_message,
@@ -348,6 +360,7 @@ bool Session::run_tool(const jsonrpc::Message& message, const ReplyChannel& chan
         [this, channel, stop](const std::string& method, json request_params) {
           return request_client(method, std::move(request_params), channel, stop);
         });
+    context.set_client(std::move(capabilities), std::move(client_name));
     try {
       result = entry.tool.handler(arguments, context);
     } catch (const ProtocolError& e) {

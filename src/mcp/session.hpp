@@ -81,6 +81,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string version_;  // empty until initialize
   std::optional<logging::Level> log_level_;
   json client_capabilities_ = json::object();
+  std::string client_name_;  // "name version" from initialize's clientInfo
   ClientRequests client_requests_;
   std::unordered_map<std::string, InFlight> in_flight_;
 };

@@ -39,4 +39,16 @@ json ToolContext::request_client(const std::string& method, json params) {
   return requester_(method, std::move(params));
 }
 
+void ToolContext::set_client(json capabilities, std::string name) {
+  client_capabilities_ = capabilities.is_object() ? std::move(capabilities) : json::object();
+  client_name_ = std::move(name);
+}
+
+bool ToolContext::client_supports_form_elicitation() const {
+  auto it = client_capabilities_.find("elicitation");
+  if (it == client_capabilities_.end() || !it->is_object()) return false;
+  // {} predates the form/url split and means form; otherwise form must be named.
+  return it->empty() || it->contains("form");
+}
+
 }  // namespace mcp

@@ -43,7 +43,15 @@ class ToolContext {
   // declare the capability, answers with an error, takes too long, or the call is cancelled.
   json request_client(const std::string& method, json params);
 
+  // What the client declared in initialize: its capabilities and "name version".
+  void set_client(json capabilities, std::string name);
+  // True when the client can answer elicitation/create with a form.
+  bool client_supports_form_elicitation() const;
+  const std::string& client_name() const { return client_name_; }
+
  private:
+  json client_capabilities_ = json::object();
+  std::string client_name_;
   std::stop_token stop_;
   json progress_token_;
   std::optional<logging::Level> client_log_level_;

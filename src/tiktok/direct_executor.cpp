@@ -72,6 +72,19 @@ execution::Page DirectExecutor::fetch(const execution::Target& target, const jso
   return page;
 }
 
+execution::WriteAnswer DirectExecutor::write(const execution::Target& target, const json& body,
+                                             const execution::CallContext& context) {
+  const catalog::WriteSpec& spec = *target.action.write;
+  const auto idempotency = spec.idempotent ? upstream::Idempotency::Idempotent : upstream::Idempotency::NonIdempotent;
+  Envelope envelope = client_.post(spec.path, body, idempotency, context.stop);
+  execution::WriteAnswer answer;
+  answer.data = std::move(envelope.data);
+  answer.request_id = std::move(envelope.request_id);
+  answer.code = envelope.code;
+  answer.message = std::move(envelope.message);
+  return answer;
+}
+
 execution::CheckReport DirectExecutor::check(const execution::CallContext& context) {
   execution::CheckReport report;
   report.details["mode"] = mode();

@@ -22,6 +22,8 @@ class DirectExecutor : public execution::Executor {
 
   execution::Page fetch(const execution::Target& target, const json& params,
                         const execution::CallContext& context) override;
+  execution::WriteAnswer write(const execution::Target& target, const json& body,
+                               const execution::CallContext& context) override;
   execution::CheckReport check(const execution::CallContext& context) override;
   std::string mode() const override { return settings_.demo ? "demo" : "direct"; }
 

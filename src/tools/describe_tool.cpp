@@ -25,10 +25,17 @@ json describe_param(const catalog::Action& action, const std::string& name, bool
   return p;
 }
 
-json describe_action(const catalog::Action& action, bool hosted) {
+json describe_action(const catalog::Action& action, const Environment& env) {
+  const bool hosted = env.hosted;
   json a{{"action", action.name}};
   if (!action.summary.empty()) a["summary"] = action.summary;
-  if (action.hosted_only) {
+  if (action.is_write()) {
+    a["tool"] = "tiktok_marketing_change";
+    a["available"] = env.changes != nullptr ? "yes" : hosted ? "no: hosted mode only reads; writes need direct mode"
+                                                             : "no: needs TIKTOK_MARKETING_ALLOW_WRITES=true";
+    a["upstream"] = action.method + " /open_api/v1.3/" + action.path;
+    a["retried_on_transient_errors"] = action.write->idempotent;
+  } else if (action.hosted_only) {
     a["available"] = hosted ? "yes (hosted mode)" : "no: needs hosted mode (Airbyte credentials)";
     a["searchable_fields"] = action.searchable_fields;
   } else {
@@ -52,9 +59,9 @@ json describe_action(const catalog::Action& action, bool hosted) {
 
 }  // namespace
 
-json describe_entity(const catalog::Entity& entity, bool hosted) {
+json describe_entity(const catalog::Entity& entity, const Environment& env) {
   json actions = json::array();
-  for (const auto& a : entity.actions) actions.push_back(describe_action(a, hosted));
+  for (const auto& a : entity.actions) actions.push_back(describe_action(a, env));
   json e{{"entity", entity.name},
          {"summary", entity.summary},
          {"when_to_use", entity.when_to_use},
@@ -80,7 +87,7 @@ mcp::Tool describe_tool(const Environment& env) {
   tool.handler = [&env](const json& args, mcp::ToolContext&) {
     json entities = json::array();
     if (args.contains("entity")) {
-      entities.push_back(describe_entity(*env.catalog->find(args["entity"].get<std::string>()), env.hosted));
+      entities.push_back(describe_entity(*env.catalog->find(args["entity"].get<std::string>()), env));
     } else {
       for (const auto& e : env.catalog->entities()) {
         json actions = json::array();

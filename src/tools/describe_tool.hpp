@@ -11,6 +11,6 @@ namespace tools {
 mcp::Tool describe_tool(const Environment& environment);
 
 // The full description of one entity (also used by tests and resources).
-nlohmann::json describe_entity(const catalog::Entity& entity, bool hosted);
+nlohmann::json describe_entity(const catalog::Entity& entity, const Environment& environment);
 
 }  // namespace tools

@@ -11,6 +11,10 @@
 #include "catalog/params.hpp"
 #include "execution/executor.hpp"
 
+namespace changes {
+class ChangeService;
+}
+
 namespace tools {
 
 struct Environment {
@@ -19,6 +23,7 @@ struct Environment {
   catalog::ConfigDefaults defaults;
   std::size_t output_max_chars = 100000;
   bool hosted = false;                           // execute accepts connector_id
+  changes::ChangeService* changes = nullptr;     // set when writes are on (tiktok_marketing_change)
   nlohmann::json settings = nlohmann::json::object();  // for the check tool: what is set, never secret values
 };
 

@@ -53,9 +53,16 @@ mcp::ToolResult run_execute(const Environment& env, const json& args, mcp::ToolC
   const std::string action_name = args.at("action").get<std::string>();
   const catalog::Entity* entity = env.catalog->find(entity_name);
   const catalog::Action* action = entity ? entity->find_action(action_name) : nullptr;
+  if (action != nullptr && action->is_write()) {
+    return error_result(entity_name + "." + action_name +
+                        " changes the account; tiktok_marketing_execute only reads. Use tiktok_marketing_change "
+                        "(served when TIKTOK_MARKETING_ALLOW_WRITES=true), which previews every change first.");
+  }
   if (action == nullptr) {
     std::vector<std::string> actions;
-    for (const auto& a : entity->actions) actions.push_back(a.name);
+    for (const auto& a : entity->actions) {
+      if (!a.is_write()) actions.push_back(a.name);
+    }
     return error_result("Entity " + entity_name + " has no action \"" + action_name +
                         "\"; its actions are: " + joined(actions) + ".");
   }

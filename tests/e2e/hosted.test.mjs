@@ -45,6 +45,7 @@ async function startServer(airbyteUrl) {
       AIRBYTE_API_BASE_URL: airbyteUrl,
       TIKTOK_MARKETING_ACCESS_TOKEN: SERVER_TOKEN,
       TIKTOK_MARKETING_LOG_LEVEL: 'debug',
+      TIKTOK_MARKETING_ALLOW_WRITES: 'true', // asked for, but Airbyte's API only reads
     }),
     stderr: 'pipe',
   });
@@ -89,6 +90,8 @@ test('hosted mode: every connector tool, three ways to create, execute through A
     assert.deepEqual(byName.tiktok_marketing_connector_get.annotations.readOnlyHint, true);
     assert.ok(byName.tiktok_marketing_connector_oauth_initiate);
     assert.ok(byName.tiktok_marketing_execute.inputSchema.properties.connector_id);
+    assert.equal(byName.tiktok_marketing_change, undefined);
+    assert.match(client.getInstructions(), /Writes need direct mode/);
 
     const check = await call(client, 'tiktok_marketing_check');
     assert.equal(check.structuredContent.mode, 'hosted');

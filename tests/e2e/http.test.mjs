@@ -12,7 +12,8 @@ import {
 } from './http_support.mjs';
 import { MCP_AUTH_TOKEN as TOKEN, WRONG_MCP_AUTH_TOKEN } from './canaries.mjs';
 
-const TOOLS = ['tiktok_marketing_execute', 'tiktok_marketing_describe', 'tiktok_marketing_check'];
+// Demo mode has writes on, so tiktok_marketing_change is listed too.
+const TOOLS = ['tiktok_marketing_execute', 'tiktok_marketing_describe', 'tiktok_marketing_check', 'tiktok_marketing_change'];
 
 test('the production binary serves its tools over Streamable HTTP', async () => {
   const server = await startServer(binary, ['--transport', 'http', '--demo']);

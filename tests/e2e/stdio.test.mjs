@@ -19,7 +19,8 @@ import { keepStream, keepText } from './server_logs.mjs';
 import { RawServer, binary, initializeParams, startFakeTikTok } from './support.mjs';
 
 const run = promisify(execFile);
-const TOOLS = ['tiktok_marketing_execute', 'tiktok_marketing_describe', 'tiktok_marketing_check'];
+// Demo mode has writes on, so tiktok_marketing_change is listed too.
+const TOOLS = ['tiktok_marketing_execute', 'tiktok_marketing_describe', 'tiktok_marketing_check', 'tiktok_marketing_change'];
 
 async function connect(args = ['--demo'], env = {}) {
   const transport = new StdioClientTransport({ command: binary, args, env: serverEnv(env), stderr: 'pipe' });
