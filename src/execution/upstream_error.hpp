@@ -38,7 +38,7 @@ class UpstreamError : public std::runtime_error {
     int attempts = 1;
     std::string next_step;       // what the model or user should do
     std::string field;           // the parameter at fault, when known
-    bool outcome_unknown = false;  // a non-idempotent request failed after it may have taken effect
+    bool outcome_unknown = false;  // a write failed after it may have reached the upstream and taken effect
   };
 
   explicit UpstreamError(Details details);

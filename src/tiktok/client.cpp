@@ -152,7 +152,9 @@ Envelope Client::send(const net::HttpRequest& request, upstream::Idempotency ide
   if (outcome.envelope) return std::move(*outcome.envelope);
   UpstreamError::Details d = outcome.error->details();
   d.attempts = attempts;
-  d.outcome_unknown = upstream::outcome_unknown(outcome.attempt.verdict, idempotency);
+  // A write that ended after it may have reached TikTok has an unknown outcome, whether or not
+  // repeating it was allowed (an idempotent update can still time out on every attempt).
+  d.outcome_unknown = request.method != "GET" && outcome.attempt.verdict == upstream::Verdict::RetryIfIdempotent;
   throw UpstreamError(std::move(d));
 }
 

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <ctime>
 #include <thread>
 
 #include "app/server_factory.hpp"
@@ -344,6 +345,44 @@ TEST_CASE("idempotent writes are retried on a rate limit; TikTok's refusals are 
              Catch::Contains("40002") && Catch::Contains("105%") && Catch::Contains("Nothing was changed"));
   CHECK(fake.count("/campaign/update/") == 1);
   CHECK(r.record("campaigns", "campaign_id", id)["budget"] == 150);
+}
+
+TEST_CASE("an update whose answer is lost on every attempt is re-read and reported as unknown") {
+  fakes::FakeTikTokServer fake(kToken);
+  auto c = direct_config(fake);
+  c.upstream.read_timeout = std::chrono::milliseconds(300);
+  Running r(c);
+  const std::string id = r.id_named("campaigns", "campaign_id", "campaign_name", kSpring);
+  json params{{"ids", {id}}, {"status", "DISABLE"}};
+  auto preview = r.change("campaigns", "update_status", params)["structuredContent"];
+  fake.queue(Fault::applied_then_stall(std::chrono::milliseconds(1500)).for_path("/campaign/status/update/"), 2);
+  auto unknown = r.change("campaigns", "update_status", params, preview["confirm"]);
+  CHECK(unknown["isError"] == true);
+  const json& u = unknown["structuredContent"];
+  CHECK(u["status"] == "unknown");
+  CHECK(u["results"] == json::array({{{"id", id}, {"outcome", "unknown"}, {"change_in_effect", true},
+                                      {"now", {{"operation_status", "DISABLE"}}}}}));
+  CHECK_THAT(u["message"].get<std::string>(), Catch::Contains("in effect for 1 of 1"));
+  CHECK(fake.count("/campaign/status/update/") == 2);  // idempotent: retried once, as max_attempts allows
+}
+
+TEST_CASE("a budget below today's spend is previewed with a warning") {
+  fakes::FakeTikTokServer fake(kToken);
+  Running r(direct_config(fake));
+  const std::string id = r.id_named("campaigns", "campaign_id", "campaign_name", kSpring);
+  const std::time_t now = std::time(nullptr);
+  char today[16];
+  std::strftime(today, sizeof today, "%Y-%m-%d", std::gmtime(&now));
+  double spent = 0;
+  for (const auto& row : r.list("campaigns_reports_daily", {{"start_date", today}, {"end_date", today}, {"metrics", {"spend"}}})) {
+    if (row["campaign_id"] == id) spent = std::stod(row["spend"].get<std::string>());
+  }
+  auto preview = r.change("campaigns", "update", {{"campaign_id", id}, {"budget", 51}})["structuredContent"];
+  REQUIRE(preview["status"] == "preview");
+  const bool below = 51 < spent * 1.05;
+  INFO("spent today " << spent);
+  CHECK(preview["warnings"].size() == (below ? 1u : 0u));
+  if (below) CHECK_THAT(preview["warnings"][0].get<std::string>(), Catch::Contains("has spent today"));
 }
 
 TEST_CASE("a client that can show forms is asked instead of given a token") {

@@ -110,6 +110,21 @@ TEST_CASE("an idempotent post is retried after the same failures") {
   CHECK(rig.sleeper.waits().size() == 1);
 }
 
+TEST_CASE("an idempotent post that times out on every attempt has an unknown outcome; a get that does is only a failure") {
+  Rig rig;
+  for (int i = 0; i < 4; ++i) rig.transport.push_failure(net::Failure::Timeout);
+  auto e = rig.failure(Idempotency::Idempotent);
+  CHECK(e.details().attempts == 4);
+  CHECK(e.details().outcome_unknown);
+  for (int i = 0; i < 4; ++i) rig.transport.push_failure(net::Failure::Timeout);
+  try {
+    rig.client.get("campaign/get/", json{{"advertiser_id", "1"}}, {});
+    FAIL("no error");
+  } catch (const execution::UpstreamError& read) {
+    CHECK_FALSE(read.details().outcome_unknown);
+  }
+}
+
 TEST_CASE("a non-idempotent post is repeated when TikTok refused it before acting") {
   Rig rig;
   rig.transport.push_status(200, R"({"code":40100,"message":"Too many requests"})");
