@@ -27,6 +27,14 @@ std::string today_utc() {
   return buf;
 }
 
+}  // namespace
+
+std::string text_of(const json& record, const std::string& key) {
+  if (!record.is_object()) return "";
+  auto it = record.find(key);
+  return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 double number_of(const json& value) {
   if (value.is_number()) return value.get<double>();
   if (value.is_string()) {
@@ -36,14 +44,6 @@ double number_of(const json& value) {
     }
   }
   return 0;
-}
-
-}  // namespace
-
-std::string text_of(const json& record, const std::string& key) {
-  if (!record.is_object()) return "";
-  auto it = record.find(key);
-  return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 std::string effective_status(const json& record) {

@@ -17,6 +17,9 @@ namespace changes {
 // A record's string field, or "" when it is absent, null or not a string (TikTok sends nulls).
 std::string text_of(const json& record, const std::string& key);
 
+// A record's number, also when TikTok sends it as a string ("120.50"); 0 when it is neither.
+double number_of(const json& value);
+
 // TikTok shows a deleted object as DISABLE with secondary_status *_STATUS_DELETE; this says
 // DELETE for it, else its operation_status.
 std::string effective_status(const json& record);

@@ -22,17 +22,6 @@ std::string percent(double pct) {
   return buf;
 }
 
-double number_of(const json& value) {
-  if (value.is_number()) return value.get<double>();
-  if (value.is_string()) {
-    try {
-      return std::stod(value.get<std::string>());
-    } catch (const std::exception&) {
-    }
-  }
-  return 0;
-}
-
 std::string level_label(const std::string& level) { return level == "ad_group" ? "ad group" : level; }
 
 std::string joined(const std::vector<std::string>& items) {

@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string joined(const std::vector<std::string>& list, const char* separator = ", ") {
+std::string join_with(const std::vector<std::string>& list, const char* separator) {
   std::string out;
   for (const auto& s : list) out += (out.empty() ? "" : separator) + s;
   return out;
@@ -36,7 +36,7 @@ std::string summary(const changes::ChangeRequest& request, const changes::Plan& 
     text += "\n- " + d.id + ": " + d.field + " " + (d.from.is_null() ? "(unset)" : value_text(d.from)) + " -> " +
             value_text(d.to);
   }
-  if (!plan.warnings.empty()) text += "\nWarnings:\n- " + joined(plan.warnings, "\n- ");
+  if (!plan.warnings.empty()) text += "\nWarnings:\n- " + join_with(plan.warnings, "\n- ");
   return text;
 }
 
@@ -115,7 +115,7 @@ mcp::ToolResult run_change(const Environment& env, const json& args, mcp::ToolCo
   const catalog::Action* action = entity->find_action(action_name);
   if (action == nullptr || !action->is_write()) {
     return mcp::ToolResult::error("Entity " + entity->name + " has no write action \"" + action_name +
-                                  "\"; its write actions are: " + joined(write_actions_of(*entity)) + ".");
+                                  "\"; its write actions are: " + join_with(write_actions_of(*entity), ", ") + ".");
   }
   auto prepared = catalog::prepare_params(*action, args.value("params", json::object()), env.defaults);
   if (!prepared.issues.empty()) {
