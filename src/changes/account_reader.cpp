@@ -1,31 +1,15 @@
 #include "changes/account_reader.hpp"
 
-#include <chrono>
-#include <cstdio>
-#include <ctime>
-
 #include "catalog/params.hpp"
 #include "execution/runner.hpp"
 #include "execution/upstream_error.hpp"
+#include "util/date.hpp"
 
 namespace changes {
 
 namespace {
 
 constexpr std::size_t kTargetsPageSize = 100;  // more than the 20 ids a write may name
-
-bool ends_with(const std::string& text, const std::string& tail) {
-  return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-std::string today_utc() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
 
 }  // namespace
 
@@ -47,7 +31,7 @@ double number_of(const json& value) {
 }
 
 std::string effective_status(const json& record) {
-  if (ends_with(text_of(record, "secondary_status"), "_STATUS_DELETE")) return "DELETE";
+  if (text_of(record, "secondary_status").ends_with("_STATUS_DELETE")) return "DELETE";
   return text_of(record, "operation_status");
 }
 
@@ -128,7 +112,7 @@ std::map<std::string, double> AccountReader::spend_today(const ChangeRequest& re
   const auto& spec = request.spec();
   std::map<std::string, double> out;
   if (spec.spend_report.empty()) return out;
-  const std::string today = today_utc();
+  const std::string today = util::format_date(util::today_utc());
   const json ids = request.target_ids();
   json filtering = json::array({{{"field_name", spec.filter_key}, {"filter_type", "IN"}, {"filter_value", ids.dump()}}});
   json rows = list(spec.spend_report, {{"advertiser_id", request.advertiser_id},

@@ -3,6 +3,7 @@
 #include "changes/planner.hpp"
 #include "execution/upstream_error.hpp"
 #include "log/logger.hpp"
+#include "util/date.hpp"
 
 namespace changes {
 
@@ -74,7 +75,7 @@ Outcome ChangeService::apply_approved(const ChangeRequest& request, const Plan& 
 void ChangeService::audit(const ChangeRequest& request, const Plan& plan, Outcome& outcome, const std::string& client) {
   json ids = json::array();
   for (const auto& r : outcome.results) ids.push_back(text_of(r, "id"));
-  json entry{{"time", iso_time(std::chrono::system_clock::now())},
+  json entry{{"time", util::format_utc_time(std::chrono::system_clock::now())},
              {"advertiser_id", request.advertiser_id},
              {"entity", request.entity->name},
              {"action", request.action->name},

@@ -1,11 +1,11 @@
 #include "changes/confirmation_store.hpp"
 
-#include <ctime>
 #include <stdexcept>
 
 #include <openssl/rand.h>
 
 #include "changes/guard_rails.hpp"
+#include "util/date.hpp"
 
 namespace changes {
 
@@ -86,7 +86,7 @@ Pending ConfirmationStore::redeem(const std::string& token, const Binding& bindi
   }
   if (const auto expired_at = it->second.expires_at; expired_at <= now) {
     pending_.erase(it);
-    refuse("this confirm token expired at " + iso_time(expired_at) + " (tokens last 5 minutes)", kPreviewAgain);
+    refuse("this confirm token expired at " + util::format_utc_time(expired_at) + " (tokens last 5 minutes)", kPreviewAgain);
   }
   if (auto diff = difference(it->second.binding, binding); !diff.empty()) {
     refuse("this confirm token was issued for " + diff + "; it confirms exactly the previewed call",
@@ -96,15 +96,6 @@ Pending ConfirmationStore::redeem(const std::string& token, const Binding& bindi
   used_[token] = taken.expires_at;
   pending_.erase(it);
   return taken;
-}
-
-std::string iso_time(std::chrono::system_clock::time_point at) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(at);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace changes

@@ -56,7 +56,4 @@ class ConfirmationStore {
   std::map<std::string, std::chrono::system_clock::time_point> used_;  // token -> when it would have expired
 };
 
-// "2026-12-02T16:03:29Z"
-std::string iso_time(std::chrono::system_clock::time_point at);
-
 }  // namespace changes

@@ -36,26 +36,28 @@ long long parse_int(const std::string& raw, long long min, long long max) {
   return out;
 }
 
-double parse_positive(const std::string& raw) {
+// A decimal number in (0, max], or in [0, max] when zero is allowed; `expected` says what to give.
+double parse_decimal(const std::string& raw, double max, bool zero_allowed, const char* expected) {
   const std::string v = trim(raw);
   try {
     std::size_t used = 0;
-    double d = std::stod(v, &used);
-    if (used == v.size() && d > 0 && d <= 100000) return d;
+    const double d = std::stod(v, &used);
+    if (used == v.size() && (d > 0 || (zero_allowed && d == 0)) && d <= max) return d;
   } catch (const std::exception&) {
   }
-  throw std::invalid_argument("expected a positive number such as 10 or 0.5");
+  throw std::invalid_argument(expected);
+}
+
+double parse_positive(const std::string& raw) {
+  return parse_decimal(raw, 100000, false, "expected a positive number such as 10 or 0.5");
 }
 
 double parse_positive_amount(const std::string& raw) {
-  const std::string v = trim(raw);
-  try {
-    std::size_t used = 0;
-    double d = std::stod(v, &used);
-    if (used == v.size() && d > 0 && d <= 1e12) return d;
-  } catch (const std::exception&) {
-  }
-  throw std::invalid_argument("expected a positive amount such as 500 or 1250.50");
+  return parse_decimal(raw, 1e12, false, "expected a positive amount such as 500 or 1250.50");
+}
+
+double parse_percent(const std::string& raw) {
+  return parse_decimal(raw, 10000, true, "expected a percentage from 0 to 10000, such as 50");
 }
 
 Secret parse_secret(const std::string& raw) {
@@ -120,17 +122,6 @@ std::string parse_base_url(const std::string& raw) {
   }
   while (!v.empty() && v.back() == '/') v.pop_back();
   return v;
-}
-
-double parse_percent(const std::string& raw) {
-  const std::string v = trim(raw);
-  try {
-    std::size_t used = 0;
-    double d = std::stod(v, &used);
-    if (used == v.size() && d >= 0 && d <= 10000) return d;
-  } catch (const std::exception&) {
-  }
-  throw std::invalid_argument("expected a percentage from 0 to 10000, such as 50");
 }
 
 std::string parse_path(const std::string& raw) {

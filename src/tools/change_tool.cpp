@@ -6,6 +6,7 @@
 #include "mcp/protocol_error.hpp"
 #include "schema/validator.hpp"
 #include "tools/context_bridge.hpp"
+#include "util/date.hpp"
 
 namespace tools {
 
@@ -64,7 +65,7 @@ mcp::ToolResult token_preview(const changes::ChangeRequest& request, changes::Pl
   json out = preview_json(request, plan);
   const auto issued = service.hold(request, std::move(plan));
   out["confirm"] = issued.token;
-  out["expires_at"] = changes::iso_time(issued.expires_at);
+  out["expires_at"] = util::format_utc_time(issued.expires_at);
   out["message"] = "Nothing was changed. To apply exactly this, call tiktok_marketing_change again with the same "
                    "entity, action and params and confirm: \"" + issued.token + "\" before " +
                    out["expires_at"].get<std::string>() + ". Show the changes and warnings to the user first.";

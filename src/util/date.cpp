@@ -40,6 +40,15 @@ std::string format_date(long days) {
   return buf;
 }
 
+std::string format_utc_time(std::chrono::system_clock::time_point at) {
+  const auto day = std::chrono::floor<std::chrono::days>(at);
+  const std::chrono::hh_mm_ss time{std::chrono::floor<std::chrono::seconds>(at - day)};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
+  return format_date(day.time_since_epoch().count()) + buf;
+}
+
 long today_utc() {
   auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   return now.time_since_epoch().count();

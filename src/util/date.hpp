@@ -2,6 +2,7 @@
 // Calendar dates in the YYYY-MM-DD form TikTok reports use, as days since 1970-01-01 so that
 // ranges can be compared and split without time zones getting in the way.
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,5 +18,8 @@ std::string format_date(long days);
 
 // Today's date in UTC.
 long today_utc();
+
+// "2026-12-02T16:03:29Z": a moment in UTC, to the second.
+std::string format_utc_time(std::chrono::system_clock::time_point at);
 
 }  // namespace util

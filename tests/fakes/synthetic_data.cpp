@@ -53,24 +53,11 @@ json synthetic_campaigns(const std::string& advertiser_id, std::size_t count) {
   json out = json::array();
   for (std::size_t i = 0; i < count; ++i) {
     const std::uint64_t h = stable_hash("campaign/" + std::to_string(i));
-    out.push_back({{"advertiser_id", advertiser_id},
-                   {"campaign_id", synthetic_id("18", i + 1)},
-                   {"campaign_name", "Synthetic campaign " + std::to_string(i + 1)},
-                   {"campaign_type", "REGULAR_CAMPAIGN"},
-                   {"objective_type", h % 2 ? "TRAFFIC" : "WEB_CONVERSIONS"},
-                   {"objective", "LANDING_PAGE"},
-                   {"budget", static_cast<double>(h % 100000) / 10.0},
-                   {"budget_mode", h % 3 ? "BUDGET_MODE_DAY" : "BUDGET_MODE_TOTAL"},
-                   {"operation_status", h % 5 ? "ENABLE" : "DISABLE"},
-                   {"secondary_status", h % 5 ? "CAMPAIGN_STATUS_ENABLE" : "CAMPAIGN_STATUS_DISABLE"},
-                   {"is_new_structure", true},
-                   {"is_smart_performance_campaign", false},
-                   {"is_search_campaign", false},
-                   {"budget_optimize_on", false},
-                   {"deep_bid_type", nullptr},
-                   {"roas_bid", 0},
-                   {"create_time", "2026-01-" + std::to_string(10 + i % 20) + " 09:00:00"},
-                   {"modify_time", "2026-02-" + std::to_string(10 + i % 18) + " 15:00:00"}});
+    out.push_back(tiktok::demo::campaign_record(
+        {advertiser_id, synthetic_id("18", i + 1), "Synthetic campaign " + std::to_string(i + 1),
+         h % 2 ? "TRAFFIC" : "WEB_CONVERSIONS", static_cast<double>(h % 100000) / 10.0,
+         h % 3 ? "BUDGET_MODE_DAY" : "BUDGET_MODE_TOTAL", h % 5 ? "ENABLE" : "DISABLE",
+         "2026-01-" + std::to_string(10 + i % 20) + " 09:00:00", "2026-02-" + std::to_string(10 + i % 18) + " 15:00:00"}));
   }
   return out;
 }

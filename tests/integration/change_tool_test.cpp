@@ -6,15 +6,17 @@
 
 #include <filesystem>
 #include <fstream>
-#include <ctime>
 #include <thread>
 
 #include "app/server_factory.hpp"
+#include "fakes/fake_airbyte_server.hpp"
 #include "fakes/fake_tiktok_server.hpp"
 #include "support/canaries.hpp"
+#include "support/direct_config.hpp"
 #include "support/log_capture.hpp"
 #include "support/session_client.hpp"
 #include "tiktok/demo/demo_account.hpp"
+#include "util/date.hpp"
 
 using fakes::Fault;
 using nlohmann::json;
@@ -25,14 +27,9 @@ const std::string kToken = canary::kTikTokAccessToken;
 const std::string kAdv = tiktok::demo::kDefaultAdvertiserId;
 
 config::Config direct_config(const fakes::FakeTikTokServer& fake) {
-  config::Config c;
-  c.tiktok.access_token = config::Secret(kToken);
-  c.tiktok.advertiser_id = kAdv;
-  c.tiktok.api_base_url = fake.base_url();
-  c.upstream.max_attempts = 2;
+  config::Config c = test::direct_config(fake.base_url());
   c.upstream.retry_budget = std::chrono::milliseconds(5000);
   c.writes.allow_writes = true;
-  c.workers = 4;
   return c;
 }
 
@@ -370,9 +367,7 @@ TEST_CASE("a budget below today's spend is previewed with a warning") {
   fakes::FakeTikTokServer fake(kToken);
   Running r(direct_config(fake));
   const std::string id = r.id_named("campaigns", "campaign_id", "campaign_name", kSpring);
-  const std::time_t now = std::time(nullptr);
-  char today[16];
-  std::strftime(today, sizeof today, "%Y-%m-%d", std::gmtime(&now));
+  const std::string today = util::format_date(util::today_utc());
   double spent = 0;
   for (const auto& row : r.list("campaigns_reports_daily", {{"start_date", today}, {"end_date", today}, {"metrics", {"spend"}}})) {
     if (row["campaign_id"] == id) spent = std::stod(row["spend"].get<std::string>());
@@ -385,7 +380,7 @@ TEST_CASE("a budget below today's spend is previewed with a warning") {
   if (below) CHECK_THAT(preview["warnings"][0].get<std::string>(), Catch::Contains("has spent today"));
 }
 
-TEST_CASE("a client that can show forms is asked instead of given a token") {
+TEST_CASE("a client that can show forms is asked instead of given a token; declining changes nothing") {
   fakes::FakeTikTokServer fake(kToken);
   Running r(direct_config(fake), {{"elicitation", json::object()}});
   const std::string id = r.id_named("campaigns", "campaign_id", "campaign_name", kSpring);
@@ -437,7 +432,7 @@ TEST_CASE("approving through the form applies the change") {
   CHECK(r.record("campaigns", "campaign_id", id)["operation_status"] == "DISABLE");
 }
 
-TEST_CASE("demo mode has writes on by default and later reads show them; hosted mode has none") {
+TEST_CASE("demo mode has writes on by default and later reads show them; hosted mode never lists the tool") {
   config::Config demo;
   demo.demo = true;
   demo.workers = 2;
@@ -455,9 +450,18 @@ TEST_CASE("demo mode has writes on by default and later reads show them; hosted 
   auto names = no_writes.tool_names();
   CHECK(std::find(names.begin(), names.end(), "tiktok_marketing_change") == names.end());
 
+  // Hosted mode, even when writes are asked for: not listed, and the instructions say why.
+  fakes::FakeAirbyteServer airbyte("client-id-writes", canary::kAirbyteClientSecret);
   config::Config hosted;
-  hosted.airbyte.client_id = "client";
+  hosted.airbyte.client_id = "client-id-writes";
   hosted.airbyte.client_secret = config::Secret(canary::kAirbyteClientSecret);
+  hosted.airbyte.api_base_url = airbyte.url();
+  hosted.airbyte.external_user_id = "user-writes";
   hosted.writes.allow_writes = true;
-  CHECK_FALSE(hosted.writes_enabled());
+  hosted.workers = 2;
+  Running h(hosted);
+  names = h.tool_names();
+  CHECK(std::find(names.begin(), names.end(), "tiktok_marketing_connector_list") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "tiktok_marketing_change") == names.end());
+  CHECK_THAT(h.init["result"]["instructions"].get<std::string>(), Catch::Contains("Writes need direct mode"));
 }

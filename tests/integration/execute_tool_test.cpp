@@ -8,6 +8,7 @@
 #include "catalog/catalog.hpp"
 #include "fakes/fake_tiktok_server.hpp"
 #include "support/canaries.hpp"
+#include "support/direct_config.hpp"
 #include "support/log_capture.hpp"
 #include "support/session_client.hpp"
 #include "tiktok/demo/demo_account.hpp"
@@ -21,15 +22,7 @@ const std::string kToken = canary::kTikTokAccessToken;
 const std::string kAppSecret = canary::kTikTokAppSecret;
 const std::string kAdv = tiktok::demo::kDefaultAdvertiserId;
 
-config::Config direct_config(const fakes::FakeTikTokServer& fake) {
-  config::Config c;
-  c.tiktok.access_token = config::Secret(kToken);
-  c.tiktok.advertiser_id = kAdv;
-  c.tiktok.api_base_url = fake.base_url();
-  c.upstream.max_attempts = 2;
-  c.workers = 4;
-  return c;
-}
+config::Config direct_config(const fakes::FakeTikTokServer& fake) { return test::direct_config(fake.base_url()); }
 
 struct Running {
   explicit Running(const config::Config& c) : app(app::build(c)), client(*app.server) { client.initialize(); }

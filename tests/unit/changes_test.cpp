@@ -13,6 +13,7 @@
 #include "changes/confirmation_store.hpp"
 #include "changes/planner.hpp"
 #include "execution/upstream_error.hpp"
+#include "util/date.hpp"
 
 using nlohmann::json;
 
@@ -93,6 +94,12 @@ TEST_CASE("a confirmation token is single-use, expires, and confirms only the ca
     CHECK(issued.expires_at == now + std::chrono::minutes(5));
     store.redeem(issued.token, binding);
     CHECK_THAT(refusal([&] { store.redeem(issued.token, binding); }), Catch::Contains("already used"));
+  }
+  SECTION("expiry is given in UTC to the second") {
+    const auto at = std::chrono::sys_days{std::chrono::year{2026} / 12 / 2} + std::chrono::hours(16) +
+                    std::chrono::minutes(8) + std::chrono::seconds(9) + std::chrono::milliseconds(750);
+    now = at - std::chrono::minutes(5);
+    CHECK(util::format_utc_time(store.issue(binding, {}).expires_at) == "2026-12-02T16:08:09Z");
   }
   SECTION("expired after five minutes") {
     auto issued = store.issue(binding, {});

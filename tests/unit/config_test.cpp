@@ -134,3 +134,49 @@ TEST_CASE("help lists every flag and variable and no value") {
   }
   CHECK(config::load({"--help"}, {{"TIKTOK_MARKETING_ACCESS_TOKEN", kToken}}).show_help);
 }
+
+TEST_CASE("writes: off by default in direct mode, on in demo mode, never in hosted mode") {
+  const config::Environment direct{{"TIKTOK_MARKETING_ACCESS_TOKEN", kToken}};
+  auto c = load({}, direct);
+  CHECK_FALSE(c.writes_enabled());
+  CHECK_FALSE(c.writes.allow_delete);
+  CHECK_FALSE(c.writes.max_budget);
+  CHECK(c.writes.max_budget_change_pct == 50);
+  CHECK(c.writes.max_bid_change_pct == 50);
+  CHECK(c.writes.audit_log.empty());
+  CHECK(load({"--allow-writes"}, direct).writes_enabled());
+  CHECK(load({"--allow-writes=false"}, direct).writes.allow_writes == false);
+  auto env = direct;
+  env["TIKTOK_MARKETING_ALLOW_WRITES"] = "true";
+  env["TIKTOK_MARKETING_ALLOW_DELETE"] = "yes";
+  env["TIKTOK_MARKETING_MAX_BUDGET"] = "1250.50";
+  env["TIKTOK_MARKETING_MAX_BUDGET_CHANGE_PCT"] = "0";
+  env["TIKTOK_MARKETING_MAX_BID_CHANGE_PCT"] = "20";
+  env["TIKTOK_MARKETING_AUDIT_LOG"] = "/var/log/tmm/changes.jsonl";
+  c = load({}, env);
+  CHECK(c.writes_enabled());
+  CHECK(c.writes.allow_delete);
+  CHECK(c.writes.max_budget == 1250.5);
+  CHECK(c.writes.max_budget_change_pct == 0);
+  CHECK(c.writes.max_bid_change_pct == 20);
+  CHECK(c.writes.audit_log == "/var/log/tmm/changes.jsonl");
+  CHECK(load({"--audit-log", "/tmp/a.jsonl"}, direct).writes.audit_log == "/tmp/a.jsonl");
+
+  CHECK(load({"--demo"}).writes_enabled());
+  CHECK_FALSE(load({"--demo", "--allow-writes=false"}).writes_enabled());
+  auto hosted = env;
+  hosted["AIRBYTE_CLIENT_ID"] = "client";
+  hosted["AIRBYTE_CLIENT_SECRET"] = canary::kAirbyteClientSecret;
+  CHECK_FALSE(load({}, hosted).writes_enabled());
+  CHECK_FALSE(load({}, {{"TIKTOK_MARKETING_ALLOW_WRITES", "true"}}).writes_enabled());  // no credentials
+}
+
+TEST_CASE("writes: malformed limits stop the server with a message naming the variable") {
+  CHECK_THAT(error_of({}, {{"TIKTOK_MARKETING_MAX_BUDGET", "0"}}),
+             Catch::Contains("TIKTOK_MARKETING_MAX_BUDGET") && Catch::Contains("positive amount"));
+  CHECK_THAT(error_of({}, {{"TIKTOK_MARKETING_MAX_BUDGET_CHANGE_PCT", "-5"}}),
+             Catch::Contains("TIKTOK_MARKETING_MAX_BUDGET_CHANGE_PCT") && Catch::Contains("percentage"));
+  CHECK_THAT(error_of({}, {{"TIKTOK_MARKETING_MAX_BID_CHANGE_PCT", "lots"}}), Catch::Contains("percentage"));
+  CHECK_THAT(error_of({}, {{"TIKTOK_MARKETING_ALLOW_WRITES", "maybe"}}), Catch::Contains("expected true or false"));
+  CHECK_THAT(error_of({"--audit-log", "/var/log/"}), Catch::Contains("not a directory"));
+}

@@ -85,25 +85,9 @@ void add_campaign_tree(Account& account, int adv, const AdvertiserSeed& advertis
     const auto& seed = kCampaigns[c];
     const std::string campaign_id = id("18", adv, c + 1);
     const std::string status = seed.status;
-    const std::string operation = status == "DELETE" ? "DISABLE" : status;
-    account.campaigns.push_back({{"advertiser_id", advertiser.id},
-                                 {"campaign_id", campaign_id},
-                                 {"campaign_name", seed.name},
-                                 {"campaign_type", "REGULAR_CAMPAIGN"},
-                                 {"objective_type", seed.objective},
-                                 {"objective", "LANDING_PAGE"},
-                                 {"budget", seed.budget},
-                                 {"budget_mode", seed.budget_mode},
-                                 {"operation_status", operation},
-                                 {"secondary_status", secondary_status("CAMPAIGN", status)},
-                                 {"is_new_structure", true},
-                                 {"is_smart_performance_campaign", false},
-                                 {"is_search_campaign", false},
-                                 {"budget_optimize_on", false},
-                                 {"deep_bid_type", nullptr},
-                                 {"roas_bid", 0},
-                                 {"create_time", timestamp(10 + c * 7, 3600 * 9 + c * 61)},
-                                 {"modify_time", timestamp(40 + c * 5, 3600 * 15 + c * 17)}});
+    account.campaigns.push_back(campaign_record({advertiser.id, campaign_id, seed.name, seed.objective, seed.budget,
+                                                 seed.budget_mode, status, timestamp(10 + c * 7, 3600 * 9 + c * 61),
+                                                 timestamp(40 + c * 5, 3600 * 15 + c * 17)}));
     for (int g = 0; g < 3; ++g) {
       const std::string adgroup_id = id("17", adv, c + 1, g + 1);
       const std::string adgroup_name = std::string(seed.name).substr(0, std::string(seed.name).find(" -")) + " - " +
@@ -255,6 +239,27 @@ std::string secondary_status(const std::string& kind, const std::string& status)
   if (status == "DELETE") return kind + "_STATUS_DELETE";
   if (status == "DISABLE") return kind + "_STATUS_DISABLE";
   return kind == "CAMPAIGN" ? "CAMPAIGN_STATUS_ENABLE" : kind + "_STATUS_DELIVERY_OK";
+}
+
+json campaign_record(const CampaignFields& f) {
+  return {{"advertiser_id", f.advertiser_id},
+          {"campaign_id", f.campaign_id},
+          {"campaign_name", f.name},
+          {"campaign_type", "REGULAR_CAMPAIGN"},
+          {"objective_type", f.objective},
+          {"objective", "LANDING_PAGE"},
+          {"budget", f.budget},
+          {"budget_mode", f.budget_mode},
+          {"operation_status", f.status == "DELETE" ? "DISABLE" : f.status},
+          {"secondary_status", secondary_status("CAMPAIGN", f.status)},
+          {"is_new_structure", true},
+          {"is_smart_performance_campaign", false},
+          {"is_search_campaign", false},
+          {"budget_optimize_on", false},
+          {"deep_bid_type", nullptr},
+          {"roas_bid", 0},
+          {"create_time", f.create_time},
+          {"modify_time", f.modify_time}};
 }
 
 void check_advertiser(const Account& account, const std::string& advertiser_id) {

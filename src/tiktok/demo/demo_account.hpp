@@ -29,6 +29,21 @@ const Account& account();
 // DISABLE or DELETE. A deleted record keeps operation_status DISABLE.
 std::string secondary_status(const std::string& kind, const std::string& status);
 
+// A campaign record with the fields and value types TikTok's campaign/get returns. `status` is
+// ENABLE, DISABLE or DELETE (shown as DISABLE with a deleted secondary_status, as TikTok does).
+struct CampaignFields {
+  std::string advertiser_id;
+  std::string campaign_id;
+  std::string name;
+  std::string objective;
+  double budget = 0;
+  std::string budget_mode;
+  std::string status;
+  std::string create_time;
+  std::string modify_time;
+};
+json campaign_record(const CampaignFields& f);
+
 // Throws DemoError 40001 unless the account has this advertiser.
 void check_advertiser(const Account& account, const std::string& advertiser_id);
 

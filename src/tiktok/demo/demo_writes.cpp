@@ -305,24 +305,8 @@ json campaign_create(DemoState& state, const json& body) {
   const std::string status =
       one_of(optional_string(body, "operation_status").value_or("ENABLE"), "operation_status", {"ENABLE", "DISABLE"});
   const std::string now = next_time(state);
-  json campaign = {{"advertiser_id", advertiser_id},
-                   {"campaign_id", next_campaign_id(state)},
-                   {"campaign_name", name},
-                   {"campaign_type", "REGULAR_CAMPAIGN"},
-                   {"objective_type", objective},
-                   {"objective", "LANDING_PAGE"},
-                   {"budget", budget.value_or(0.0)},
-                   {"budget_mode", budget_mode},
-                   {"operation_status", status},
-                   {"secondary_status", secondary_status("CAMPAIGN", status)},
-                   {"is_new_structure", true},
-                   {"is_smart_performance_campaign", false},
-                   {"is_search_campaign", false},
-                   {"budget_optimize_on", false},
-                   {"deep_bid_type", nullptr},
-                   {"roas_bid", 0},
-                   {"create_time", now},
-                   {"modify_time", now}};
+  json campaign = campaign_record({advertiser_id, next_campaign_id(state), name, objective, budget.value_or(0.0),
+                                   budget_mode, status, now, now});
   state.account.campaigns.push_back(campaign);
   return campaign;
 }
