@@ -16,8 +16,16 @@ using execution::UpstreamError;
 [[noreturn]] void unsupported(const execution::Target& target) {
   UpstreamError::Details d;
   d.category = ErrorCategory::Unsupported;
-  d.message = target.entity.name + " is a direct-mode discovery call that Airbyte's hosted connector does not offer";
-  d.next_step = "Use entity \"advertisers\" (action list) to read the advertiser accounts of the connector's token.";
+  if (target.action.needs_app_credentials) {
+    d.message = target.entity.name + " is a direct-mode discovery call that Airbyte's hosted connector does not offer";
+    d.next_step = "Use entity \"advertisers\" (action list) to read the advertiser accounts of the connector's token.";
+  } else {
+    d.message = target.entity.name + "." + target.action.name +
+                " is read from TikTok directly; Airbyte's hosted TikTok connector has no such entity or action";
+    d.next_step =
+        "Run the server in direct mode (TIKTOK_MARKETING_ACCESS_TOKEN) for it; tiktok_marketing_describe marks "
+        "what hosted mode serves.";
+  }
   throw UpstreamError(std::move(d));
 }
 
@@ -58,7 +66,7 @@ HostedExecutor::HostedExecutor(const ApiClient& api, Connectors& connectors, Con
 
 execution::Page HostedExecutor::fetch(const execution::Target& target, const json& params,
                                       const execution::CallContext& context) {
-  if (target.action.needs_app_credentials) unsupported(target);
+  if (target.action.needs_app_credentials || target.action.direct_only) unsupported(target);
   const ConnectorChoice choice = resolver_.resolve(target.connector_id, context.stop);
   ApiRequest r;
   r.method = "POST";

@@ -23,10 +23,11 @@ json with_defs(json params, const json& defs) {
   return params;
 }
 
-Action parse_action(const std::string& name, const json& spec, const json& common) {
+Action parse_action(const std::string& name, const json& spec, const json& common, bool entity_direct_only) {
   Action a;
   a.name = name;
   a.hosted_only = spec.value("hosted_only", false);
+  a.direct_only = !a.hosted_only && (entity_direct_only || spec.value("direct_only", false));
   if (spec.contains("write")) {
     a.summary = spec.value("summary", "");
     a.write = parse_write_spec(spec["write"]);
@@ -71,7 +72,10 @@ Entity parse_entity(const json& doc, const json& common) {
   e.examples = strings(doc.value("examples", json::array()));
   e.key_fields = strings(doc.value("key_fields", json::array()));
   if (doc.contains("record_id") && doc["record_id"].is_string()) e.record_id = doc["record_id"];
-  for (const auto& [name, spec] : doc.at("actions").items()) e.actions.push_back(parse_action(name, spec, common));
+  const bool direct_only = doc.value("direct_only", false);
+  for (const auto& [name, spec] : doc.at("actions").items()) {
+    e.actions.push_back(parse_action(name, spec, common, direct_only));
+  }
   // list first, then the rest in name order, so descriptions read the same every time
   std::stable_sort(e.actions.begin(), e.actions.end(),
                    [](const Action& a, const Action& b) { return a.name == "list" && b.name != "list"; });

@@ -36,6 +36,8 @@ struct Action {
   std::string page_info_pointer;    // JSON pointer to page_info, or empty
   bool hosted_only = false;
   bool needs_app_credentials = false;
+  // Read from TikTok only: Airbyte's hosted connector has no such entity or action.
+  bool direct_only = false;
   std::optional<ReportSpec> report;
   std::optional<WriteSpec> write;   // set for actions that change the account (tiktok_marketing_change)
   json params_schema;               // a root schema (shared $defs included)

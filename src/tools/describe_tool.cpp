@@ -40,6 +40,7 @@ json describe_action(const catalog::Action& action, const Environment& env) {
     a["searchable_fields"] = action.searchable_fields;
   } else {
     a["upstream"] = action.method + " /open_api/v1.3/" + action.path;
+    if (action.direct_only) a["available"] = hosted ? "no: direct mode only (Airbyte's connector lacks it)" : "yes";
   }
   if (action.report) {
     a["date_range"] = {{"start", action.report->start_param},

@@ -3,6 +3,7 @@
 #include "catalog/embedded.hpp"
 #include "execution/output_bound.hpp"
 #include "execution/runner.hpp"
+#include "execution/unconfigured_executor.hpp"
 #include "execution/upstream_error.hpp"
 #include "schema/validator.hpp"
 #include "tools/context_bridge.hpp"
@@ -66,6 +67,8 @@ mcp::ToolResult run_execute(const Environment& env, const json& args, mcp::ToolC
     return error_result("Entity " + entity_name + " has no action \"" + action_name +
                         "\"; its actions are: " + joined(actions) + ".");
   }
+  // Without credentials nothing can run: say so before any complaint about the params.
+  if (env.executor->mode() == "unconfigured") return error_result(execution::UnconfiguredExecutor::help());
   auto prepared = catalog::prepare_params(*action, args.value("params", json::object()), env.defaults);
   if (!prepared.issues.empty()) {
     return error_result("Invalid params for " + entity_name + "." + action_name + ":\n" +

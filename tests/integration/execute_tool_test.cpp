@@ -193,6 +193,17 @@ TEST_CASE("without credentials every call says which variables to set") {
   CHECK_THAT(text_of(result), Catch::Contains("--demo"));
 }
 
+TEST_CASE("without credentials the missing configuration is said before any parameter complaint") {
+  config::Config c;
+  Running r(c);
+  // advertiser_id missing and a bogus parameter: still the configuration comes first.
+  auto result = r.execute("campaigns", {{"page_size", "many"}, {"no_such_param", 1}});
+  CHECK(result["isError"] == true);
+  CHECK_THAT(text_of(result), Catch::StartsWith("No TikTok credentials are configured"));
+  CHECK_THAT(text_of(result), Catch::Contains("TIKTOK_MARKETING_ACCESS_TOKEN"));
+  CHECK_THAT(text_of(result), !Catch::Contains("page_size"));
+}
+
 TEST_CASE("demo mode serves every entity with meta.demo") {
   config::Config c;
   c.demo = true;
