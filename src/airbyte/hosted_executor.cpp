@@ -29,14 +29,17 @@ using execution::UpstreamError;
   throw UpstreamError(std::move(d));
 }
 
-// Only the action's own parameters go upstream (the runner adds "page" when it pages, which a
-// search, paged by cursor, does not take).
-json declared_only(const catalog::Action& action, const json& params) {
-  json out = json::object();
+// The execute body: the action's own parameters (the runner adds "page" when it pages, which a
+// search, paged by cursor, does not take), with the shaping params (select_fields,
+// exclude_fields, skip_truncation) beside them, where Airbyte's execute takes them.
+json execute_body(const execution::Target& target, const json& params) {
+  const catalog::Action& action = target.action;
+  json body{{"entity", target.entity.name}, {"action", action.name}, {"params", json::object()}};
   for (const auto& [key, value] : params.items()) {
-    if (action.property(key) != nullptr) out[key] = value;
+    if (action.property(key) == nullptr) continue;
+    (action.is_shaping(key) ? body : body["params"])[key] = value;
   }
-  return out;
+  return body;
 }
 
 json connector_summary(const json& connector) {
@@ -71,8 +74,7 @@ execution::Page HostedExecutor::fetch(const execution::Target& target, const jso
   ApiRequest r;
   r.method = "POST";
   r.path = "/api/v1/integrations/connectors/" + net::percent_encode(choice.id) + "/execute";
-  r.body = json{{"entity", target.entity.name}, {"action", target.action.name},
-                {"params", declared_only(target.action, params)}};
+  r.body = execute_body(target, params);
   r.what = "execute " + target.entity.name + "." + target.action.name + " on connector " + choice.id;
   ApiResponse response;
   try {

@@ -23,6 +23,26 @@ json with_defs(json params, const json& defs) {
   return params;
 }
 
+Action parse_action(const std::string& name, const json& spec, const json& common, bool entity_direct_only);
+
+// Every read takes the record-shaping params Airbyte's execute has (select_fields,
+// exclude_fields, skip_truncation), so entity files do not repeat them.
+void add_shaping_params(json& params) {
+  for (const char* name : {"select_fields", "exclude_fields", "skip_truncation"}) {
+    if (!params["properties"].contains(name)) params["properties"][name] = {{"$ref", std::string("#/$defs/") + name}};
+  }
+}
+
+// Entities Airbyte can search also take its SQL query over the same synced copy
+// (_common.json says which action it is offered with).
+void add_offered_actions(Entity& e, const json& common) {
+  for (const auto& [name, spec] : common.items()) {
+    if (!spec.is_object() || !spec.contains("offered_with")) continue;
+    if (e.find_action(spec["offered_with"].get<std::string>()) == nullptr || e.find_action(name) != nullptr) continue;
+    e.actions.push_back(parse_action(name, json{{"hosted_only", true}}, common, false));
+  }
+}
+
 Action parse_action(const std::string& name, const json& spec, const json& common, bool entity_direct_only) {
   Action a;
   a.name = name;
@@ -59,6 +79,7 @@ Action parse_action(const std::string& name, const json& spec, const json& commo
       a.report = report;
     }
   }
+  if (!a.is_write()) add_shaping_params(a.params_schema);
   a.validator = std::make_shared<schema::Validator>(a.params_schema);
   return a;
 }
@@ -76,6 +97,7 @@ Entity parse_entity(const json& doc, const json& common) {
   for (const auto& [name, spec] : doc.at("actions").items()) {
     e.actions.push_back(parse_action(name, spec, common, direct_only));
   }
+  add_offered_actions(e, common);
   // list first, then the rest in name order, so descriptions read the same every time
   std::stable_sort(e.actions.begin(), e.actions.end(),
                    [](const Action& a, const Action& b) { return a.name == "list" && b.name != "list"; });
@@ -87,6 +109,11 @@ Entity parse_entity(const json& doc, const json& common) {
 bool Action::is_local(const std::string& param) const {
   const json* p = property(param);
   return p != nullptr && p->value("x-local", false);
+}
+
+bool Action::is_shaping(const std::string& param) const {
+  const json* p = property(param);
+  return p != nullptr && p->value("x-shaping", false);
 }
 
 const json* Action::property(const std::string& param) const {

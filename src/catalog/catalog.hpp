@@ -46,6 +46,9 @@ struct Action {
 
   // True for parameters the server acts on itself and never sends upstream.
   bool is_local(const std::string& param) const;
+  // True for the record-shaping params every read has (select_fields, exclude_fields,
+  // skip_truncation): applied locally, and also handed to Airbyte's execute in hosted mode.
+  bool is_shaping(const std::string& param) const;
   // The property's schema with any $ref resolved, or null.
   const json* property(const std::string& param) const;
   std::vector<std::string> required() const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "execution/field_selection.hpp"
 #include "execution/report_rows.hpp"
 #include "execution/upstream_error.hpp"
 #include "util/date.hpp"
@@ -24,11 +25,12 @@ void throw_if_cancelled(const CallContext& context) {
   throw UpstreamError(d);
 }
 
-// Splits the params the caller gave into those sent upstream and those the runner uses.
+// Splits the params the caller gave into those for the executor and those the runner uses.
+// Shaping params go to both: hosted mode hands them to Airbyte, direct mode drops them.
 json upstream_params(const catalog::Action& action, const json& params) {
   json out = json::object();
   for (const auto& [key, value] : params.items()) {
-    if (!action.is_local(key)) out[key] = value;
+    if (!action.is_local(key) || action.is_shaping(key)) out[key] = value;
   }
   return out;
 }
@@ -119,6 +121,7 @@ void fetch_pages(Executor& executor, const Target& target, json params, std::siz
 void finish_records(const Target& target, const json& params, json& records) {
   if (target.action.report) flatten_report_rows(records);
   if (params.contains("fields") && target.action.is_local("fields")) project_fields(records, params["fields"]);
+  select_fields(records, params.value("select_fields", json()), params.value("exclude_fields", json()));
 }
 
 // The upstream request ids, for support requests: all of them when few, else the last ones.

@@ -62,7 +62,11 @@ execution::Page DirectExecutor::fetch(const execution::Target& target, const jso
          "Use action \"list\" (it reads TikTok live), or configure AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET for "
          "hosted mode.");
   }
-  Envelope envelope = client_.get(action.path, with_app_credentials(action, params), context.stop);
+  json sent = params;
+  for (const auto& [key, unused] : params.items()) {
+    if (action.is_shaping(key)) sent.erase(key);  // applied to the records by the runner
+  }
+  Envelope envelope = client_.get(action.path, with_app_credentials(action, std::move(sent)), context.stop);
   execution::Page page;
   page.request_id = envelope.request_id;
   page.page_info = take_at_pointer(envelope.data, action.page_info_pointer);

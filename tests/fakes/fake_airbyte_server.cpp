@@ -377,7 +377,8 @@ json FakeAirbyteServer::run_action(const Stored& stored, const json& call) const
   const auto* action = entity ? entity->find_action(text(call, "action")) : nullptr;
   if (!action) return {{"status", "error"}, {"error", "unknown entity or action"}};
   json params = call.value("params", json::object());
-  const bool search = action->name == "context_store_search";
+  // Both searches of the synced copy answer from the entity's list, paged by an offset cursor.
+  const bool search = action->name == "context_store_search" || action->name == "context_store_sql_query";
   const auto* list = search ? entity->find_action("list") : action;
   json query = search ? json::object() : params;
   if (search) {

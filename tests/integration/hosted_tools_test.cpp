@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/server_factory.hpp"
+#include "catalog/catalog.hpp"
 #include "config/load.hpp"
 #include "fakes/fake_airbyte_server.hpp"
 #include "support/canaries.hpp"
@@ -261,4 +262,55 @@ TEST_CASE("AIRBYTE_CONNECTOR_ID picks the connector without a listing") {
   json result = server.call("tiktok_marketing_execute", campaigns());
   REQUIRE_FALSE(result.contains("isError"));
   CHECK(result["structuredContent"]["meta"]["connector_id"] == id);
+}
+
+namespace {
+
+json last_execute_body(const fakes::FakeAirbyteServer& fake) {
+  json body;
+  for (const auto& r : fake.requests()) {
+    if (r.path.size() > 8 && r.path.substr(r.path.size() - 8) == "/execute") body = json::parse(r.body);
+  }
+  return body;
+}
+
+}  // namespace
+
+TEST_CASE("hosted execute passes context_store_sql_query and the shaping fields through") {
+  HostedServer server;
+  server.fake.add_connector(kUser, "Only");
+  server.start();
+
+  json sql = server.call("tiktok_marketing_execute",
+                         {{"entity", "ads"},
+                          {"action", "context_store_sql_query"},
+                          {"params", {{"sql", "SELECT ad_id, ad_name FROM ads LIMIT 2"}, {"limit", 2}}}});
+  REQUIRE_FALSE(sql.contains("isError"));
+  CHECK(sql["structuredContent"]["data"].size() == 2);
+  json body = last_execute_body(server.fake);
+  CHECK(body["action"] == "context_store_sql_query");
+  CHECK(body["params"] == json{{"sql", "SELECT ad_id, ad_name FROM ads LIMIT 2"}, {"limit", 2}});
+
+  json args = campaigns();
+  args["params"]["select_fields"] = {"campaign_id", "budget"};
+  args["params"]["exclude_fields"] = {"budget"};
+  args["params"]["skip_truncation"] = true;
+  json listed = server.call("tiktok_marketing_execute", args);
+  REQUIRE_FALSE(listed.contains("isError"));
+  body = last_execute_body(server.fake);
+  CHECK(body["select_fields"] == json{"campaign_id", "budget"});
+  CHECK(body["exclude_fields"] == json{"budget"});
+  CHECK(body["skip_truncation"] == true);
+  CHECK_FALSE(body["params"].contains("select_fields"));
+  CHECK_FALSE(body["params"].contains("skip_truncation"));
+  // Select wins over exclude, and is applied to what comes back as well.
+  for (const auto& record : listed["structuredContent"]["data"]) {
+    CHECK(record.size() == 2);
+    CHECK(record.contains("campaign_id"));
+    CHECK(record.contains("budget"));
+  }
+
+  // catalogs has list only in Airbyte's connector: no SQL there (the entity arrives with issue 12's catalogue).
+  const auto* catalogs = catalog::Catalog::builtin().find("catalogs");
+  if (catalogs != nullptr) CHECK(catalogs->find_action("context_store_sql_query") == nullptr);
 }
