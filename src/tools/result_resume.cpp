@@ -97,6 +97,14 @@ execution::CursorAfter cursor_after(const catalog::Entity& entity, const catalog
   base.entity = entity.name;
   base.action = action.name;
   base.params = without_schema_defaults(action, std::move(prepared));
+  execution::ResultCursor farthest = base;
+  farthest.position = {"page", 99999, 999999, 999999};
+  if (!execution::encode_cursor(farthest)) {
+    result.meta["next_cursor_unavailable"] = "these params are too long to fit in a cursor (" +
+                                             std::to_string(execution::kMaxCursorChars) +
+                                             " characters); continue with page, or ask for fewer metrics or fields";
+    return {};
+  }
   return [base = std::move(base), positions = std::move(result.positions),
           resume = result.resume](std::size_t kept) mutable -> std::optional<std::string> {
     std::optional<execution::CursorPosition> next = resume;

@@ -34,6 +34,7 @@ std::string params_mismatch(const catalog::Action& action, const nlohmann::json&
 
 // The cursor after the first `kept` records of `result`, for params `prepared` (kept without
 // the values that are the schema's defaults, which preparing restores: cursors stay short).
+// When the params are too long for any cursor, result.meta.next_cursor_unavailable says so.
 execution::CursorAfter cursor_after(const catalog::Entity& entity, const catalog::Action& action,
                                     nlohmann::json prepared, execution::RunResult& result);
 

@@ -70,6 +70,7 @@ Walk walk(CursorServer& server, const std::string& entity, const json& params, s
 
 json first_result(CursorServer& server, const std::string& entity, const json& params) {
   auto result = server.execute(entity, params);
+  INFO(text_of(result));
   REQUIRE_FALSE(result.contains("isError"));
   return result["structuredContent"];
 }

@@ -10,6 +10,7 @@
 #include "execution/result_cursor.hpp"
 #include "execution/runner.hpp"
 #include "execution/upstream_error.hpp"
+#include "tools/result_resume.hpp"
 
 using execution::CursorPosition;
 using execution::ResultCursor;
@@ -284,4 +285,25 @@ TEST_CASE("the output bound puts the cursor after the last record kept in meta",
   CHECK(none.value["data"].empty());
   CHECK_FALSE(none.value["meta"].contains("next_cursor"));
   CHECK(none.value["meta"]["truncated"].contains("next_cursor_withheld"));
+}
+
+TEST_CASE("the execute tool's cursors leave out schema defaults, and say when params are too long for one", "[cursor]") {
+  const auto* entity = catalog::Catalog::builtin().find("ads_reports_daily");
+  const auto& action = *entity->find_action("list");
+  execution::RunResult result;
+  result.resume = CursorPosition{"page", 1, 2, 0};
+  auto params = prepared_for("ads_reports_daily", {{"start_date", "2026-01-01"}, {"end_date", "2026-03-15"}});
+  auto after = tools::cursor_after(*entity, action, params, result);
+  REQUIRE(after);
+  auto decoded = execution::decode_cursor(*after(0));
+  REQUIRE(decoded.cursor.has_value());
+  CHECK_FALSE(decoded.cursor->params.contains("metrics"));  // the default list, restored when prepared
+  CHECK(tools::params_mismatch(action, params, *decoded.cursor, {"1"}).empty());
+
+  json metrics = json::array();
+  for (int i = 0; i < 140; ++i) metrics.push_back(std::string(58, 'm') + std::to_string(i));
+  execution::RunResult long_one;
+  auto long_params = prepared_for("ads_reports_daily", {{"start_date", "2026-01-01"}, {"end_date", "2026-01-02"}, {"metrics", metrics}});
+  CHECK_FALSE(tools::cursor_after(*entity, action, long_params, long_one));
+  CHECK_THAT(long_one.meta["next_cursor_unavailable"].get<std::string>(), Catch::Contains("too long to fit in a cursor"));
 }
