@@ -43,6 +43,13 @@ void add_offered_actions(Entity& e, const json& common) {
   }
 }
 
+// Every read continues with meta.next_cursor (execution/result_cursor.hpp), so every read
+// action takes the shared cursor param without each entity file declaring it.
+void add_cursor_param(json& params_schema) {
+  json& properties = params_schema["properties"];
+  if (!properties.contains("cursor")) properties["cursor"] = {{"$ref", "#/$defs/cursor"}};
+}
+
 Action parse_action(const std::string& name, const json& spec, const json& common, bool entity_direct_only) {
   Action a;
   a.name = name;
@@ -68,6 +75,7 @@ Action parse_action(const std::string& name, const json& spec, const json& commo
     if (spec.contains("page_info") && spec["page_info"].is_string()) a.page_info_pointer = spec["page_info"];
     a.needs_app_credentials = spec.value("needs_app_credentials", false);
     a.params_schema = with_defs(spec.at("params"), common.at("$defs"));
+    add_cursor_param(a.params_schema);
     if (spec.contains("report")) {
       const json& r = spec["report"];
       ReportSpec report;

@@ -72,6 +72,8 @@ long long as_count(const json& page_info, const char* key) {
 
 struct PageLoop {
   json records = json::array();
+  std::vector<CursorPosition> positions;  // of each record
+  std::optional<CursorPosition> resume;   // the next record's, when the loop stopped before the end
   json last_page_info;
   std::vector<std::string> request_ids;
   json extra_meta = json::object();
@@ -80,11 +82,14 @@ struct PageLoop {
   bool cut_mid_page = false;      // the last page was only partly taken
 };
 
-// Fetches pages from params.page on until `wanted` records, the last page, or a hard cap.
+// Fetches pages from params.page on (skipping the first `skip` records of that page) until
+// `wanted` records, the last page, or a hard cap. Records are numbered as in report window `window`.
 void fetch_pages(Executor& executor, const Target& target, json params, std::size_t wanted,
-                 const CallContext& context, const RunLimits& limits, const std::string& label, PageLoop& loop) {
+                 const CallContext& context, const RunLimits& limits, const std::string& label, std::size_t window,
+                 std::size_t skip, PageLoop& loop) {
   long long page = params.value("page", 1LL);
   const std::size_t cap = std::min(wanted, limits.max_records);
+  loop.resume.reset();
   while (true) {
     throw_if_cancelled(context);
     params["page"] = page;
@@ -94,14 +99,17 @@ void fetch_pages(Executor& executor, const Target& target, json params, std::siz
     loop.last_page_info = result.page_info;
     for (auto& [k, v] : result.extra_meta.items()) loop.extra_meta[k] = v;
     const std::size_t got = result.records.size();
-    for (auto& r : result.records) {
+    for (std::size_t i = skip; i < got; ++i) {
       if (loop.records.size() >= cap) {
         loop.stopped_at_limit = true;
         loop.cut_mid_page = true;
+        loop.resume = CursorPosition{"page", window, page, i};
         break;
       }
-      loop.records.push_back(std::move(r));
+      loop.records.push_back(std::move(result.records[i]));
+      loop.positions.push_back(CursorPosition{"page", window, page, i});
     }
+    skip = 0;
     const long long total_pages = as_count(result.page_info, "total_page");
     const long long total_number = as_count(result.page_info, "total_number");
     std::optional<double> total;
@@ -109,11 +117,13 @@ void fetch_pages(Executor& executor, const Target& target, json params, std::siz
     context.report(static_cast<double>(loop.records.size()), total,
                    label + "page " + std::to_string(page) + (total_pages > 0 ? " of " + std::to_string(total_pages) : ""));
     const bool last = got == 0 || total_pages < 0 || page >= total_pages;
-    if (loop.records.size() >= cap) {
-      loop.stopped_at_limit = loop.stopped_at_limit || !last;
+    if (loop.cut_mid_page) return;
+    if (!last && (loop.records.size() >= cap || loop.pages >= limits.max_pages)) {
+      loop.stopped_at_limit = loop.stopped_at_limit || loop.records.size() >= cap;
+      loop.resume = CursorPosition{"page", window, page + 1, 0};
       return;
     }
-    if (last || loop.pages >= limits.max_pages) return;
+    if (last) return;
     ++page;
   }
 }
@@ -134,8 +144,17 @@ void add_request_ids(json& meta, const std::vector<std::string>& ids) {
 
 json base_meta(const Target& target) { return json{{"entity", target.entity.name}, {"action", target.action.name}}; }
 
+void throw_bad_start(const std::string& why) {
+  UpstreamError::Details d;
+  d.category = ErrorCategory::InvalidParams;
+  d.source = "";
+  d.message = "params.cursor " + why;
+  d.next_step = "Pass meta.next_cursor exactly as returned, or run the query again without cursor.";
+  throw UpstreamError(d);
+}
+
 RunResult run_windows(Executor& executor, const Target& target, const json& params, const std::vector<Window>& windows,
-                      const CallContext& context, const RunLimits& limits) {
+                      const CallContext& context, const RunLimits& limits, const CursorPosition& from) {
   const auto& r = *target.action.report;
   const std::size_t wanted = params.contains("limit") ? params["limit"].get<std::size_t>() : limits.max_records;
   json upstream = upstream_params(target.action, params);
@@ -149,16 +168,24 @@ RunResult run_windows(Executor& executor, const Target& target, const json& para
   context.note("splitting " + params[r.start_param].get<std::string>() + ".." + params[r.end_param].get<std::string>() +
                " into " + std::to_string(windows.size()) + " windows of at most " + std::to_string(r.max_days) +
                " days");
-  for (std::size_t i = 0; i < windows.size(); ++i) {
+  if (from.window >= windows.size()) {
+    throw_bad_start("points at report window " + std::to_string(from.window + 1) + ", but these params make " +
+                    std::to_string(windows.size()) + " windows");
+  }
+  for (std::size_t i = from.window; i < windows.size(); ++i) {
     upstream[r.start_param] = windows[i].start;
     upstream[r.end_param] = windows[i].end;
+    upstream["page"] = i == from.window ? from.page : 1;
     const std::size_t before = loop.records.size();
     fetch_pages(executor, target, upstream, wanted, context, limits,
-                "window " + std::to_string(i + 1) + "/" + std::to_string(windows.size()) + ", ", loop);
+                "window " + std::to_string(i + 1) + "/" + std::to_string(windows.size()) + ", ", i,
+                i == from.window ? from.offset : 0, loop);
     window_meta.push_back({{"start_date", windows[i].start}, {"end_date", windows[i].end},
                            {"records", loop.records.size() - before}});
-    if (loop.records.size() >= wanted) {
-      loop.stopped_at_limit = loop.stopped_at_limit || i + 1 < windows.size();
+    if (loop.resume) break;  // stopped inside this window
+    if (loop.records.size() >= std::min(wanted, limits.max_records) && i + 1 < windows.size()) {
+      loop.stopped_at_limit = true;
+      loop.resume = CursorPosition{"page", i + 1, 1, 0};
       break;
     }
   }
@@ -172,6 +199,8 @@ RunResult run_windows(Executor& executor, const Target& target, const json& para
                              "was fetched in full (all pages, largest page size) and the rows merged";
   out.meta["pages_fetched"] = loop.pages;
   add_request_ids(out.meta, loop.request_ids);
+  out.positions = std::move(loop.positions);
+  out.resume = loop.resume;
   if (loop.stopped_at_limit) {
     out.meta["stopped_at_limit"] = wanted;
     out.meta["note"] = "more rows exist; raise params.limit or shorten the date range";
@@ -182,19 +211,31 @@ RunResult run_windows(Executor& executor, const Target& target, const json& para
 }  // namespace
 
 RunResult run(Executor& executor, const Target& target, json params, const CallContext& context,
-              const RunLimits& limits) {
+              const RunLimits& limits, const std::optional<CursorPosition>& from) {
   throw_if_cancelled(context);
   auto windows = report_windows(target.action, params);
-  if (!windows.empty()) return run_windows(executor, target, params, windows, context, limits);
+  if (!windows.empty()) {
+    return run_windows(executor, target, params, windows, context, limits,
+                       from.value_or(CursorPosition{"page", 0, 1, 0}));
+  }
+  if (from && from->window != 0) throw_bad_start("points at a report window, but these params make none");
 
   const bool all_pages = params.value("all_pages", false);
   const bool paging = all_pages || params.contains("limit");
   json upstream = upstream_params(target.action, params);
+  const bool paged = target.action.property("page") != nullptr;
+  if (from && paged) upstream["page"] = from->page;
+  if (from && !paged && from->page != 1) throw_bad_start("points at page " + std::to_string(from->page) + " of an unpaged list");
+  const std::size_t skip = from ? from->offset : 0;
   RunResult out;
   out.meta = base_meta(target);
   if (!paging) {
     Page page = executor.fetch(target, upstream, context);
-    out.data = std::move(page.records);
+    const long long number = paged ? upstream.value("page", 1LL) : 1;
+    for (std::size_t i = skip; i < page.records.size(); ++i) {
+      out.data.push_back(std::move(page.records[i]));
+      out.positions.push_back(CursorPosition{"page", 0, number, i});
+    }
     finish_records(target, params, out.data);
     out.meta["page_info"] = page.page_info;
     out.meta["request_id"] = page.request_id;
@@ -202,14 +243,19 @@ RunResult run(Executor& executor, const Target& target, json params, const CallC
     const long long current = as_count(page.page_info, "page");
     const long long total = as_count(page.page_info, "total_page");
     out.meta["has_more"] = (current >= 1 && total > current) || page.extra_meta.value("has_more", json(false)) == true;
-    if (current >= 1 && total > current) out.meta["next_page"] = current + 1;
+    if (current >= 1 && total > current) {
+      out.meta["next_page"] = current + 1;
+      out.resume = CursorPosition{"page", 0, number + 1, 0};
+    }
     return out;
   }
   const std::size_t wanted = all_pages ? limits.max_records : params["limit"].get<std::size_t>();
   context.note("fetching " + target.entity.name + " page by page, up to " + std::to_string(wanted) + " records");
   PageLoop loop;
-  fetch_pages(executor, target, upstream, wanted, context, limits, "", loop);
+  fetch_pages(executor, target, upstream, wanted, context, limits, "", 0, skip, loop);
   out.data = std::move(loop.records);
+  out.positions = std::move(loop.positions);
+  out.resume = loop.resume;
   finish_records(target, params, out.data);
   out.meta["page_info"] = loop.last_page_info;
   out.meta["pages_fetched"] = loop.pages;

@@ -2,17 +2,21 @@
 // Runs one execute call on an Executor: a single page, or pages in turn (params.limit /
 // params.all_pages) with progress and prompt cancellation, or, for a daily report longer than
 // the API's span limit, 30-day windows fetched completely and merged. Report rows are
-// flattened and fields projected. Returns {data, meta} before output bounding.
+// flattened and fields projected. Returns {data, meta} before output bounding, with the
+// position of every record, so a cursor (execution/result_cursor.hpp) can continue after any.
 
 #include <nlohmann/json.hpp>
 
 #include "execution/executor.hpp"
+#include "execution/result_cursor.hpp"
 
 namespace execution {
 
 struct RunResult {
   json data = json::array();
   json meta = json::object();
+  std::vector<CursorPosition> positions;  // one per record of data: where it was read
+  std::optional<CursorPosition> resume;   // where the record after the last one is, if more exist
 };
 
 struct RunLimits {
@@ -20,8 +24,9 @@ struct RunLimits {
   std::size_t max_pages = 1000;
 };
 
-// `params` are prepared (validated, defaulted). Throws UpstreamError.
+// `params` are prepared (validated, defaulted). `from`: continue at this position (a cursor's)
+// instead of at params.page. Throws UpstreamError.
 RunResult run(Executor& executor, const Target& target, json params, const CallContext& context,
-              const RunLimits& limits = {});
+              const RunLimits& limits = {}, const std::optional<CursorPosition>& from = std::nullopt);
 
 }  // namespace execution

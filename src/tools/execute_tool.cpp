@@ -7,6 +7,7 @@
 #include "execution/upstream_error.hpp"
 #include "schema/validator.hpp"
 #include "tools/context_bridge.hpp"
+#include "tools/result_resume.hpp"
 
 namespace tools {
 
@@ -39,12 +40,13 @@ json input_schema(const Environment& env) {
 }
 
 std::string narrowing_hint(const catalog::Action& action) {
+  const std::string rest = action.is_local("cursor")
+                               ? "; for the rest, call again with params {\"cursor\": meta.next_cursor}"
+                               : "; continue with the next page for the rest";
   if (action.report) {
-    return "ask for fewer metrics, a shorter date range or a smaller page_size, or filter with filtering; continue "
-           "with the next page for the rest";
+    return "ask for fewer metrics, a shorter date range or a smaller page_size, or filter with filtering" + rest;
   }
-  return "pick columns with fields, ask for a smaller page_size, or filter with filtering; continue with the next "
-         "page for the rest";
+  return "pick columns with fields, ask for a smaller page_size, or filter with filtering" + rest;
 }
 
 mcp::ToolResult error_result(const std::string& text) { return mcp::ToolResult::error(text); }
@@ -69,22 +71,31 @@ mcp::ToolResult run_execute(const Environment& env, const json& args, mcp::ToolC
   }
   // Without credentials nothing can run: say so before any complaint about the params.
   if (env.executor->mode() == "unconfigured") return error_result(execution::UnconfiguredExecutor::help());
-  auto prepared = catalog::prepare_params(*action, args.value("params", json::object()), env.defaults);
+  auto start = read_cursor(*entity, *action, args.value("params", json::object()));
+  if (!start.error.empty()) return error_result(start.error);
+  auto prepared = catalog::prepare_params(*action, std::move(start.params), env.defaults);
   if (!prepared.issues.empty()) {
     return error_result("Invalid params for " + entity_name + "." + action_name + ":\n" +
                         schema::format_issues(prepared.issues) +
                         "\nFix them and call again; tiktok_marketing_describe with entity=\"" + entity_name +
                         "\" lists every parameter with its type, default and limits.");
   }
+  std::optional<execution::CursorPosition> from;
+  if (start.cursor) {
+    if (auto mismatch = params_mismatch(*action, prepared.params, *start.cursor, env.defaults); !mismatch.empty()) return error_result(mismatch);
+    from = start.cursor->position;
+  }
   std::optional<std::string> connector;
   if (args.contains("connector_id")) connector = args["connector_id"].get<std::string>();
   execution::Target target{*entity, *action, connector};
   try {
-    auto result = execution::run(*env.executor, target, std::move(prepared.params), bridge(context));
+    json params = prepared.params;
+    auto result = execution::run(*env.executor, target, std::move(prepared.params), bridge(context), {}, from);
     result.meta["mode"] = env.executor->mode();
     if (env.executor->mode() == "demo") result.meta["demo"] = true;
+    auto next_cursor = cursor_after(*entity, *action, std::move(params), result);
     auto bounded = execution::bound_output(std::move(result.data), std::move(result.meta), env.output_max_chars,
-                                           narrowing_hint(*action));
+                                           narrowing_hint(*action), next_cursor);
     mcp::ToolResult out = mcp::ToolResult::text(std::move(bounded.text));
     out.structured = std::move(bounded.value);
     return out;
