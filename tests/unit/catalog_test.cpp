@@ -10,7 +10,7 @@ TEST_CASE("the built-in catalogue has the connector's 11 entities plus advertise
                                 "advertisers", "campaigns", "ad_groups", "ads", "audiences", "creative_assets_images",
                                 "creative_assets_videos", "advertisers_reports_daily", "campaigns_reports_daily",
                                 "ad_groups_reports_daily", "ads_reports_daily", "advertiser_ids"});
-  CHECK(c.action_names() == std::vector<std::string>{"list", "context_store_search"});
+  CHECK(c.action_names() == std::vector<std::string>{"list", "context_store_search", "context_store_sql_query"});
 }
 
 TEST_CASE("every Airbyte entity has list and context_store_search; paths end with a slash") {
