@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "execution/async_report_run.hpp"
 #include "execution/report_rows.hpp"
 #include "execution/upstream_error.hpp"
 #include "util/date.hpp"
@@ -180,6 +181,10 @@ RunResult run_windows(Executor& executor, const Target& target, const json& para
 
 RunResult run(Executor& executor, const Target& target, json params, const CallContext& context,
               const RunLimits& limits) {
+  // params.async, or a sync report too large to answer in full, runs as one async task.
+  if (watches_for_async(executor, target, params)) {
+    return run_report_aware(executor, target, std::move(params), context, limits, run);
+  }
   throw_if_cancelled(context);
   auto windows = report_windows(target.action, params);
   if (!windows.empty()) return run_windows(executor, target, params, windows, context, limits);
