@@ -12,10 +12,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-20}"
 build="$root/${2:-build-fuzz}"
 targets=(fuzz_stdio_session fuzz_schema_validator fuzz_tiktok_response fuzz_airbyte_response fuzz_http_request
-  fuzz_change)
+  fuzz_change fuzz_report_csv)
 # Longest input per target: a few messages or exchanges, enough to reach every check.
 declare -A max_len=([fuzz_stdio_session]=8192 [fuzz_schema_validator]=4096 [fuzz_tiktok_response]=8192
-  [fuzz_airbyte_response]=8192 [fuzz_http_request]=8192 [fuzz_change]=2048)
+  [fuzz_airbyte_response]=8192 [fuzz_http_request]=8192 [fuzz_change]=2048 [fuzz_report_csv]=4096)
 
 # CC and CXX only matter when the tree is first configured; an existing tree keeps its compiler
 # and options (cmake -D changes only the variables it names).

@@ -22,6 +22,15 @@ upstream::RetryPolicy retry_policy(const config::Config& c) {
   return r;
 }
 
+// The demo's tasks finish on their third check, so its waits are short.
+tiktok::TaskPolling report_task_polling(const config::Config& c, bool demo) {
+  tiktok::TaskPolling p;
+  p.first_wait = demo ? std::chrono::milliseconds(20) : c.upstream.report_task_poll;
+  p.max_wait = p.first_wait * 15;
+  p.total_wait = c.upstream.report_task_timeout;
+  return p;
+}
+
 // What the check tool may say about the configuration: names, plain values, and for secrets
 // only whether they are set.
 nlohmann::json settings_summary(const config::Config& c) {
@@ -53,6 +62,7 @@ void make_direct(const config::Config& c, Services& s, bool demo) {
   tiktok::DirectSettings settings;
   settings.demo = demo;
   settings.advertiser_id = c.tiktok.advertiser_id;
+  settings.report_tasks = report_task_polling(c, demo);
   if (demo) {
     s.transport = std::make_unique<tiktok::demo::DemoApi>();
     options.base_url = kDemoBaseUrl;

@@ -61,6 +61,8 @@ struct UpstreamSettings {
   std::chrono::milliseconds retry_budget{60000};  // total time a call may spend retrying
   double rate_limit_qps = 10;
   int rate_limit_qpm = 600;
+  std::chrono::milliseconds report_task_poll{1000};      // first wait between two checks of an async report task
+  std::chrono::milliseconds report_task_timeout{600000};  // most time one call waits for an async report task
 };
 
 struct WriteSettings {

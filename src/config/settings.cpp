@@ -273,6 +273,13 @@ std::vector<Setting> build() {
        [](Config& c, const std::string& v) { c.upstream.rate_limit_qps = parse_positive(v); }},
       {"rate_limit_qpm", "TIKTOK_MARKETING_RATE_LIMIT_QPM", "", "N", "Upstream requests per minute (default 600).",
        false, [](Config& c, const std::string& v) { c.upstream.rate_limit_qpm = static_cast<int>(parse_int(v, 1, 1000000)); }},
+      {"report_task_poll_ms", "TIKTOK_MARKETING_REPORT_TASK_POLL_MS", "", "MS",
+       "First wait between two status checks of an async report task; it doubles up to 15 times that (default "
+       "1000).",
+       false, [](Config& c, const std::string& v) { c.upstream.report_task_poll = std::chrono::milliseconds(parse_int(v, 1, 60000)); }},
+      {"report_task_timeout_ms", "TIKTOK_MARKETING_REPORT_TASK_TIMEOUT_MS", "", "MS",
+       "Most time one call waits for an async report task; the task keeps running past it (default 600000).", false,
+       [](Config& c, const std::string& v) { c.upstream.report_task_timeout = std::chrono::milliseconds(parse_int(v, 0, 3600000)); }},
       {"max_message_bytes", "TIKTOK_MARKETING_MAX_MESSAGE_BYTES", "", "BYTES",
        "Largest incoming protocol message (default 16777216).", false,
        [](Config& c, const std::string& v) { c.max_message_bytes = static_cast<std::size_t>(parse_int(v, 1024, 1LL << 31)); }},

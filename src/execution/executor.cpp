@@ -13,4 +13,16 @@ WriteAnswer Executor::write(const Target& target, const json&, const CallContext
   throw UpstreamError(std::move(d));
 }
 
+Page Executor::run_report_task(const Target& target, const json&, const CallContext&) {
+  UpstreamError::Details d;
+  d.category = ErrorCategory::Unsupported;
+  d.source = "";
+  d.message = target.entity.name + " with params.async runs TikTok's async report task (report/task/create, check, "
+              "download), which " + mode() + " mode cannot do: async reports need direct mode";
+  d.next_step = "Drop params.async to read the report synchronously (long daily ranges are split into 30-day "
+                "windows), or run in direct mode with TIKTOK_MARKETING_ACCESS_TOKEN.";
+  d.field = "async";
+  throw UpstreamError(std::move(d));
+}
+
 }  // namespace execution

@@ -53,6 +53,15 @@ class Executor {
   // Modes without writes throw an Unsupported UpstreamError.
   virtual WriteAnswer write(const Target& target, const json& body, const CallContext& context);
 
+  // Runs a report (target.action.report) as one async task upstream (TikTok's report/task/
+  // create, check until done, download): every row of the whole range at once, no paging, as
+  // flat records. Waits with progress reports and stops (cancelling the task) when the call is
+  // cancelled. extra_meta carries task_id. Modes without async reports throw an Unsupported
+  // UpstreamError.
+  virtual Page run_report_task(const Target& target, const json& params, const CallContext& context);
+  // Whether run_report_task can work here (the runner switches to it only then).
+  virtual bool runs_report_tasks() const { return false; }
+
   // Verifies configuration and credentials with a real call.
   virtual CheckReport check(const CallContext& context) = 0;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "execution/async_report_run.hpp"
 #include "execution/field_selection.hpp"
 #include "execution/report_rows.hpp"
 #include "execution/upstream_error.hpp"
@@ -212,6 +213,13 @@ RunResult run_windows(Executor& executor, const Target& target, const json& para
 
 RunResult run(Executor& executor, const Target& target, json params, const CallContext& context,
               const RunLimits& limits, const std::optional<CursorPosition>& from) {
+  // params.async, or a sync report too large to answer in full, runs as one async task.
+  if (watches_for_async(executor, target, params)) {
+    auto sync = [&from](Executor& e, const Target& t, json p, const CallContext& c, const RunLimits& l) {
+      return run(e, t, std::move(p), c, l, from);
+    };
+    return run_report_aware(executor, target, std::move(params), context, limits, sync);
+  }
   throw_if_cancelled(context);
   auto windows = report_windows(target.action, params);
   if (!windows.empty()) {

@@ -105,12 +105,35 @@ Outcome interpret(const net::HttpResult& r) {
   return failure(std::move(d), std::move(attempt));
 }
 
+Outcome interpret_text(const net::HttpResult& r) {
+  if (!r.ok()) return interpret(r);
+  json body = json::parse(r.body, nullptr, false);
+  const bool envelope = body.is_object() && body.contains("code") && body["code"].is_number_integer();
+  if (!envelope) {
+    if (r.status < 200 || r.status >= 300) return interpret(r);
+    Outcome o;
+    o.envelope = Envelope{};
+    o.envelope->data = r.body;
+    return o;
+  }
+  Outcome o = interpret(r);
+  if (!o.envelope) return o;
+  upstream::Attempt attempt = upstream::classify(r);
+  attempt.verdict = Verdict::Done;
+  return failure(details(ErrorCategory::BadResponse,
+                         "TikTok answered with a JSON envelope where this endpoint's raw text was expected (data "
+                         "starts: " + upstream::sample(o.envelope->data.dump()) + ")",
+                         "Try again; if it persists, check TIKTOK_MARKETING_API_BASE_URL.", r.status),
+                 std::move(attempt));
+}
+
 Client::Client(net::HttpTransport& transport, net::RateLimiter* limiter, ClientOptions options,
                upstream::Sleeper sleeper)
     : transport_(transport),
       limiter_(limiter),
       options_(std::move(options)),
-      loop_(source(), options_.retry, std::move(sleeper)) {
+      sleeper_(sleeper ? std::move(sleeper) : upstream::real_sleeper()),
+      loop_(source(), options_.retry, sleeper_) {
   net::BaseUrl base = net::parse_base_url(options_.base_url);
   if (base.scheme == "http" && !net::is_loopback_host(base.host)) {
     throw std::invalid_argument("refusing to send the TikTok token over plain http to " + base.host);
@@ -120,7 +143,15 @@ Client::Client(net::HttpTransport& transport, net::RateLimiter* limiter, ClientO
 Envelope Client::get(const std::string& path, const json& params, const std::stop_token& stop) const {
   net::HttpRequest request = request_for("GET", path);
   request.query = to_query(params);
-  return send(request, upstream::Idempotency::Idempotent, stop);
+  return send(request, upstream::Idempotency::Idempotent, stop, interpret);
+}
+
+std::string Client::get_text(const std::string& path, const json& params, const std::stop_token& stop) const {
+  net::HttpRequest request = request_for("GET", path);
+  request.query = to_query(params);
+  request.headers["Accept"] = "text/csv, application/json";
+  Envelope envelope = send(request, upstream::Idempotency::Idempotent, stop, interpret_text);
+  return std::move(envelope.data.get_ref<std::string&>());
 }
 
 Envelope Client::post(const std::string& path, const json& body, upstream::Idempotency idempotency,
@@ -128,7 +159,7 @@ Envelope Client::post(const std::string& path, const json& body, upstream::Idemp
   net::HttpRequest request = request_for("POST", path);
   request.body = body.dump();
   request.content_type = "application/json";
-  return send(request, idempotency, stop);
+  return send(request, idempotency, stop, interpret);
 }
 
 net::HttpRequest Client::request_for(const std::string& method, const std::string& path) const {
@@ -141,12 +172,12 @@ net::HttpRequest Client::request_for(const std::string& method, const std::strin
   return request;
 }
 
-Envelope Client::send(const net::HttpRequest& request, upstream::Idempotency idempotency,
-                      const std::stop_token& stop) const {
+Envelope Client::send(const net::HttpRequest& request, upstream::Idempotency idempotency, const std::stop_token& stop,
+                      Interpreter interpreter) const {
   Outcome outcome;
   const int attempts = loop_.run(request.method + " " + request.path, idempotency, stop, [&](int) {
     if (limiter_ != nullptr && !limiter_->acquire(stop)) throw upstream::cancelled(source());
-    outcome = interpret(transport_.send(request, stop));
+    outcome = interpreter(transport_.send(request, stop));
     return outcome.attempt;
   });
   if (outcome.envelope) return std::move(*outcome.envelope);

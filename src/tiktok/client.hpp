@@ -38,6 +38,8 @@ struct ClientOptions {
   upstream::RetryPolicy retry;
 };
 
+struct Outcome;
+
 class Client {
  public:
   // Throws std::invalid_argument for a base URL that would send the token over plain http to a
@@ -47,6 +49,14 @@ class Client {
 
   // GET base_url/path with `params` as the query; reads are idempotent.
   Envelope get(const std::string& path, const json& params, const std::stop_token& stop) const;
+
+  // GET of an endpoint that answers with raw text when it succeeds (report/task/download/
+  // returns the CSV itself), with the same retries and error classification: a JSON envelope
+  // with an error code throws as get() does, and one with a success code is a BadResponse.
+  std::string get_text(const std::string& path, const json& params, const std::stop_token& stop) const;
+
+  // The wait the retries use, for callers that poll (an async report task).
+  const upstream::Sleeper& sleeper() const { return sleeper_; }
 
   // POST base_url/path with `body` as JSON. A NonIdempotent call (a create) is repeated only
   // after a failure that cannot have taken effect (connection refused, HTTP 429, a rate-limit
@@ -58,11 +68,14 @@ class Client {
 
  private:
   net::HttpRequest request_for(const std::string& method, const std::string& path) const;
-  Envelope send(const net::HttpRequest& request, upstream::Idempotency idempotency, const std::stop_token& stop) const;
+  using Interpreter = Outcome (*)(const net::HttpResult& result);
+  Envelope send(const net::HttpRequest& request, upstream::Idempotency idempotency, const std::stop_token& stop,
+                Interpreter interpreter) const;
 
   net::HttpTransport& transport_;
   net::RateLimiter* limiter_;
   ClientOptions options_;
+  upstream::Sleeper sleeper_;
   upstream::RetryLoop loop_;
 };
 
@@ -74,5 +87,7 @@ struct Outcome {
   upstream::Attempt attempt;
 };
 Outcome interpret(const net::HttpResult& result);
+// The same for an endpoint whose success is raw text: the envelope's data is then that text.
+Outcome interpret_text(const net::HttpResult& result);
 
 }  // namespace tiktok

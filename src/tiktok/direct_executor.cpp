@@ -3,7 +3,9 @@
 #include <chrono>
 
 #include "execution/upstream_error.hpp"
+#include "tiktok/report_csv.hpp"
 #include "tiktok/response_codes.hpp"
+#include "util/csv.hpp"
 
 namespace tiktok {
 
@@ -87,6 +89,28 @@ execution::WriteAnswer DirectExecutor::write(const execution::Target& target, co
   answer.code = envelope.code;
   answer.message = std::move(envelope.message);
   return answer;
+}
+
+execution::Page DirectExecutor::run_report_task(const execution::Target& target, const json& params,
+                                                const execution::CallContext& context) {
+  if (!target.action.report) {
+    fail(ErrorCategory::InvalidParams, target.entity.name + " is not a report; only reports run as async tasks",
+         "Drop params.async.");
+  }
+  TaskOutcome task = tiktok::run_report_task(client_, report_task_body(params), settings_.report_tasks, context);
+  execution::Page page;
+  try {
+    page.records = report_rows_from_csv(task.csv);
+  } catch (const util::CsvError& e) {
+    fail(ErrorCategory::BadResponse, "the CSV of async report task " + task.task_id + " is malformed: " + e.what(),
+         "Try again (the task's result can be downloaded again); if it persists, report it with the task id.");
+  }
+  page.request_id = task.request_ids.empty() ? "" : task.request_ids.front();
+  page.extra_meta["task_id"] = task.task_id;
+  page.extra_meta["checks"] = task.checks;
+  page.extra_meta["waited_ms"] = task.waited.count();
+  page.extra_meta["request_ids"] = task.request_ids;
+  return page;
 }
 
 execution::CheckReport DirectExecutor::check(const execution::CallContext& context) {

@@ -6,6 +6,7 @@
 
 #include "execution/executor.hpp"
 #include "tiktok/client.hpp"
+#include "tiktok/report_task.hpp"
 
 namespace tiktok {
 
@@ -14,6 +15,7 @@ struct DirectSettings {
   std::string app_secret;     // for oauth2/advertiser/get/ (advertiser_ids)
   std::string advertiser_id;  // the configured default, used by check()
   bool demo = false;
+  TaskPolling report_tasks;   // how async report tasks are waited for
 };
 
 class DirectExecutor : public execution::Executor {
@@ -24,6 +26,9 @@ class DirectExecutor : public execution::Executor {
                         const execution::CallContext& context) override;
   execution::WriteAnswer write(const execution::Target& target, const json& body,
                                const execution::CallContext& context) override;
+  execution::Page run_report_task(const execution::Target& target, const json& params,
+                                  const execution::CallContext& context) override;
+  bool runs_report_tasks() const override { return true; }
   execution::CheckReport check(const execution::CallContext& context) override;
   std::string mode() const override { return settings_.demo ? "demo" : "direct"; }
 

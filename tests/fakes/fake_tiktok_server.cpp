@@ -105,6 +105,10 @@ void FakeTikTokServer::handle(const httplib::Request& req, httplib::Response& re
       case Fault::Kind::Code:
         res.set_content(envelope(fault->code, fault->message), "application/json");
         return;
+      case Fault::Kind::Data:
+        res.set_content(json{{"code", 0}, {"message", "OK"}, {"request_id", "fake-request-id"}, {"data", fault->data}}.dump(),
+                        "application/json");
+        return;
       case Fault::Kind::Status:
         res.status = fault->status;
         res.set_content("upstream failure", "text/plain");

@@ -28,7 +28,7 @@
 namespace fakes {
 
 struct Fault {
-  enum class Kind { Code, Status, Delay, Stall, Truncated, Html, Reset, Redirect, Huge, AppliedThenStall };
+  enum class Kind { Code, Status, Delay, Stall, Truncated, Html, Reset, Redirect, Huge, AppliedThenStall, Data };
   Kind kind = Kind::Code;
   long long code = 0;             // Code: the body code
   std::string message;            // Code: the body message
@@ -36,6 +36,7 @@ struct Fault {
   std::chrono::milliseconds delay{0};  // Delay (then answers normally) / Stall (mid-body) / AppliedThenStall
   std::size_t size = 0;           // Huge: body bytes
   std::string path;               // only requests to this API path ("/campaign/update/"); empty: any
+  nlohmann::json data;            // Data: the data of a success envelope
 
   static Fault body_code(long long code, std::string message = "fault") {
     Fault f;
@@ -51,6 +52,8 @@ struct Fault {
   static Fault reset() { Fault f; f.kind = Kind::Reset; return f; }
   static Fault redirect() { Fault f; f.kind = Kind::Redirect; return f; }
   static Fault huge(std::size_t bytes) { Fault f; f.kind = Kind::Huge; f.size = bytes; return f; }
+  // A success (code 0) whose data is this, e.g. a report task's {"status": "FAILED", ...}.
+  static Fault success_data(nlohmann::json data) { Fault f; f.kind = Kind::Data; f.data = std::move(data); return f; }
   // The request is answered as usual (a write is applied), but the answer is held back for
   // `d` and the connection then dropped: a client's read timeout hits after the change.
   static Fault applied_then_stall(std::chrono::milliseconds d) {

@@ -277,6 +277,7 @@ net::HttpResult DemoApi::send(const net::HttpRequest& request, const std::stop_t
     result.failure = net::Failure::Cancelled;
     return result;
   }
+  if (auto task = tasks_.answer(request)) return *task;
   std::optional<json> answer;
   if (request.method == "GET") {
     answer = handle(request.path, Query(request.query.begin(), request.query.end()));

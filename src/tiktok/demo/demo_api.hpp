@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "net/http_transport.hpp"
+#include "tiktok/demo/demo_report_tasks.hpp"
 #include "tiktok/demo/demo_writes.hpp"
 
 namespace tiktok::demo {
@@ -42,6 +43,7 @@ class DemoApi : public net::HttpTransport {
  private:
   mutable std::shared_mutex mutex_;
   DemoState state_;
+  ReportTasks tasks_;  // async reports (demo_report_tasks.hpp), answered by send() only
 };
 
 }  // namespace tiktok::demo

@@ -190,10 +190,10 @@ void validate(const ReportQuery& q) {
   }
   const long span = q.end_day - q.start_day + 1;
   if (span < 1) throw DemoError(40002, "end_date must not be earlier than start_date");
-  if (daily && span > 30) {
+  if (daily && span > 30 && q.span_limits) {
     throw DemoError(40002, "The time span between start_date and end_date cannot exceed 30 days when stat_time_day is a dimension");
   }
-  if (span > 365) throw DemoError(40002, "The time span between start_date and end_date cannot exceed 365 days");
+  if (span > 365 && q.span_limits) throw DemoError(40002, "The time span between start_date and end_date cannot exceed 365 days");
 }
 
 std::set<std::string> filter_ids(const json& filtering, const std::string& field) {

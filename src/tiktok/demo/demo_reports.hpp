@@ -21,10 +21,11 @@ struct ReportQuery {
   nlohmann::json filtering;  // [{field_name, filter_type, filter_value}] or null
   std::string order_field;
   std::string order_type;  // ASC | DESC
+  bool span_limits = true;  // false for async tasks (report/task/create/), which have none
 };
 
 // Throws DemoError (40002) for what TikTok refuses: unknown metrics or dimensions, metrics
-// that do not exist at the level, a daily range over 30 days.
+// that do not exist at the level, a daily range over 30 days (unless span_limits is false).
 nlohmann::json report_rows(const ReportQuery& query);
 
 // Every metric the demo can compute.
