@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "execution/get_by_id.hpp"
 #include "execution/report_rows.hpp"
 #include "execution/upstream_error.hpp"
 #include "util/date.hpp"
@@ -181,6 +182,7 @@ RunResult run_windows(Executor& executor, const Target& target, const json& para
 RunResult run(Executor& executor, const Target& target, json params, const CallContext& context,
               const RunLimits& limits) {
   throw_if_cancelled(context);
+  if (target.action.get) return run_get(executor, target, params, context);
   auto windows = report_windows(target.action, params);
   if (!windows.empty()) return run_windows(executor, target, params, windows, context, limits);
 
