@@ -34,7 +34,7 @@ class IdEchoExecutor : public execution::Executor {
   std::vector<std::string> existing_;
 };
 
-json prepared(const catalog::Action& action, json raw) {
+json prepared_get(const catalog::Action& action, json raw) {
   auto p = catalog::prepare_params(action, std::move(raw), {"7100000000000000001"});
   INFO(json(p.issues.size()).dump());
   REQUIRE(p.issues.empty());
@@ -91,7 +91,7 @@ TEST_CASE("get puts the ids in the filtering, adds deleted ones when asked and r
   const auto& action = *entity.find_action("get");
   execution::Target target{entity, action, std::nullopt};
   IdEchoExecutor executor("campaign_id", {"1800000001001000000", "1800000001002000000"});
-  auto params = prepared(action, {{"ids", json::array({"1800000001002000000", "9", "1800000001001000000", "9"})},
+  auto params = prepared_get(action, {{"ids", json::array({"1800000001002000000", "9", "1800000001001000000", "9"})},
                                   {"fields", json::array({"campaign_name"})}});
   auto result = execution::run_get(executor, target, params, {});
   REQUIRE(executor.calls.size() == 1);
@@ -110,7 +110,7 @@ TEST_CASE("get puts the ids in the filtering, adds deleted ones when asked and r
   CHECK(result.meta["requested"] == 3);
   CHECK(result.meta["found"] == 2);
 
-  auto deleted = prepared(action, {{"ids", json::array({"1"})}, {"include_deleted", true}});
+  auto deleted = prepared_get(action, {{"ids", json::array({"1"})}, {"include_deleted", true}});
   IdEchoExecutor nothing("campaign_id", {});
   auto none = execution::run_get(nothing, target, deleted, {});
   CHECK(nothing.calls[0]["filtering"] == json{{"campaign_ids", {"1"}}, {"primary_status", "STATUS_ALL"}});
@@ -124,7 +124,7 @@ TEST_CASE("get on an info endpoint sends the ids as its query param and projects
   const auto& action = *entity.find_action("get");
   execution::Target target{entity, action, std::nullopt};
   IdEchoExecutor executor("image_id", {"ad-site-i18n-sg/a"});
-  auto params = prepared(action, {{"ids", "ad-site-i18n-sg/a, ad-site-i18n-sg/b"}, {"fields", json::array({"name"})}});
+  auto params = prepared_get(action, {{"ids", "ad-site-i18n-sg/a, ad-site-i18n-sg/b"}, {"fields", json::array({"name"})}});
   auto result = execution::run_get(executor, target, params, {});
   CHECK(executor.calls[0]["image_ids"] == json::array({"ad-site-i18n-sg/a", "ad-site-i18n-sg/b"}));
   CHECK_FALSE(executor.calls[0].contains("filtering"));
