@@ -50,6 +50,14 @@ void add_cursor_param(json& params_schema) {
   if (!properties.contains("cursor")) properties["cursor"] = {{"$ref", "#/$defs/cursor"}};
 }
 
+std::vector<DirectRequirement> direct_requirements(const json& list) {
+  std::vector<DirectRequirement> out;
+  for (const auto& r : list) {
+    out.push_back({r.at("param").get<std::string>(), r.at("reason").get<std::string>(), r.value("next_step", "")});
+  }
+  return out;
+}
+
 Action parse_action(const std::string& name, const json& spec, const json& common, bool entity_direct_only) {
   Action a;
   a.name = name;
@@ -86,6 +94,11 @@ Action parse_action(const std::string& name, const json& spec, const json& commo
       report.split_dimension = r.value("split_when_dimension", "stat_time_day");
       a.report = report;
     }
+    if (spec.contains("get")) {
+      a.get = parse_get_spec(spec["get"]);
+      if (!a.direct_only) throw std::runtime_error("get action " + name + " must be direct_only (Airbyte has no get)");
+    }
+    a.direct_requires = direct_requirements(spec.value("direct_requires", json::array()));
   }
   if (!a.is_write()) add_shaping_params(a.params_schema);
   a.validator = std::make_shared<schema::Validator>(a.params_schema);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/embedded.hpp"
+#include "catalog/get_spec.hpp"
 #include "catalog/write_spec.hpp"
 #include "schema/validator.hpp"
 
@@ -27,6 +28,14 @@ struct ReportSpec {
   std::string split_dimension = "stat_time_day";
 };
 
+// A param TikTok's endpoint requires though the schema (Airbyte's) leaves it optional: direct
+// and demo mode refuse the call without it, before any request; hosted mode passes it through.
+struct DirectRequirement {
+  std::string param;
+  std::string reason;     // why it is needed
+  std::string next_step;  // how to find a value
+};
+
 struct Action {
   std::string name;
   std::string summary;
@@ -40,6 +49,8 @@ struct Action {
   bool direct_only = false;
   std::optional<ReportSpec> report;
   std::optional<WriteSpec> write;   // set for actions that change the account (tiktok_marketing_change)
+  std::optional<GetSpec> get;       // set for actions that read records by id
+  std::vector<DirectRequirement> direct_requires;
   json params_schema;               // a root schema (shared $defs included)
   std::shared_ptr<const schema::Validator> validator;
   std::vector<std::string> searchable_fields;

@@ -4,6 +4,7 @@
 
 #include "execution/async_report_run.hpp"
 #include "execution/field_selection.hpp"
+#include "execution/get_by_id.hpp"
 #include "execution/report_rows.hpp"
 #include "execution/upstream_error.hpp"
 #include "util/date.hpp"
@@ -221,6 +222,11 @@ RunResult run(Executor& executor, const Target& target, json params, const CallC
     return run_report_aware(executor, target, std::move(params), context, limits, sync);
   }
   throw_if_cancelled(context);
+  if (target.action.get) {
+    RunResult got = run_get(executor, target, params, context);
+    select_fields(got.data, params.value("select_fields", json()), params.value("exclude_fields", json()));
+    return got;
+  }
   auto windows = report_windows(target.action, params);
   if (!windows.empty()) {
     return run_windows(executor, target, params, windows, context, limits,

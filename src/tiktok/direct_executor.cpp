@@ -34,6 +34,20 @@ json take_at_pointer(json& data, const std::string& pointer) {
   return data.is_object() && data.contains(p) ? std::move(data[p]) : json();
 }
 
+// TikTok refuses the call without these params (catalog DirectRequirement): say so before sending it.
+void require_direct_params(const catalog::Action& action, const json& params) {
+  for (const auto& r : action.direct_requires) {
+    if (params.contains(r.param)) continue;
+    UpstreamError::Details d;
+    d.category = ErrorCategory::InvalidParams;
+    d.source = "";
+    d.message = r.reason;
+    d.next_step = r.next_step;
+    d.field = r.param;
+    throw UpstreamError(std::move(d));
+  }
+}
+
 // The advertisers a check's answer lists; an answer whose data is no object lists none.
 json advertisers_in(const json& data) { return data.is_object() ? data.value("list", json::array()) : json::array(); }
 
@@ -64,6 +78,7 @@ execution::Page DirectExecutor::fetch(const execution::Target& target, const jso
          "Use action \"list\" (it reads TikTok live), or configure AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET for "
          "hosted mode.");
   }
+  require_direct_params(action, params);
   json sent = params;
   for (const auto& [key, unused] : params.items()) {
     if (action.is_shaping(key)) sent.erase(key);  // applied to the records by the runner

@@ -12,6 +12,7 @@
 #include "support/log_capture.hpp"
 #include "support/session_client.hpp"
 #include "tiktok/demo/demo_account.hpp"
+#include "tiktok/demo/demo_structure_data.hpp"
 
 using fakes::Fault;
 using nlohmann::json;
@@ -212,6 +213,7 @@ TEST_CASE("demo mode serves every entity with meta.demo") {
     INFO(entity);
     json params = json::object();
     if (entity.find("reports") != std::string::npos) params = {{"start_date", "2026-10-01"}, {"end_date", "2026-10-02"}};
+    if (entity == "catalogs") params = {{"bc_id", tiktok::demo::kDemoBusinessCenterId}};  // TikTok requires it
     auto result = r.execute(entity, params);
     REQUIRE_FALSE(result.contains("isError"));
     CHECK(result["structuredContent"]["meta"]["demo"] == true);

@@ -4,13 +4,15 @@
 
 using catalog::Catalog;
 
-TEST_CASE("the built-in catalogue has the connector's 11 entities plus advertiser discovery, in order") {
+TEST_CASE("the built-in catalogue has the connector's entities, advertiser discovery and account structure, in order") {
   const auto& c = Catalog::builtin();
   CHECK(c.entity_names() == std::vector<std::string>{
                                 "advertisers", "campaigns", "ad_groups", "ads", "audiences", "creative_assets_images",
                                 "creative_assets_videos", "advertisers_reports_daily", "campaigns_reports_daily",
-                                "ad_groups_reports_daily", "ads_reports_daily", "advertiser_ids"});
-  CHECK(c.action_names() == std::vector<std::string>{"list", "context_store_search", "context_store_sql_query"});
+                                "ad_groups_reports_daily", "ads_reports_daily", "advertiser_ids", "spark_ads", "catalogs",
+                                "business_centers", "pixels", "identities", "smart_plus_campaigns",
+                                "smart_plus_ad_groups", "smart_plus_ads"});
+  CHECK(c.action_names() == std::vector<std::string>{"list", "context_store_search", "get", "context_store_sql_query"});
 }
 
 TEST_CASE("every Airbyte entity has list and context_store_search; paths end with a slash") {
@@ -19,7 +21,8 @@ TEST_CASE("every Airbyte entity has list and context_store_search; paths end wit
     REQUIRE(list != nullptr);
     CHECK(list->path.back() == '/');
     CHECK(list->method == "GET");
-    if (e.name != "advertiser_ids") {
+    // advertiser discovery, Airbyte's list-only catalogs and the direct-only entities have no search
+    if (e.name != "advertiser_ids" && e.name != "catalogs" && !list->direct_only) {
       const auto* search = e.find_action("context_store_search");
       REQUIRE(search != nullptr);
       CHECK(search->hosted_only);

@@ -8,6 +8,7 @@
 #include "tiktok/demo/demo_account.hpp"
 #include "tiktok/demo/demo_error.hpp"
 #include "tiktok/demo/demo_reports.hpp"
+#include "tiktok/demo/demo_structure.hpp"
 #include "util/date.hpp"
 
 namespace tiktok::demo {
@@ -230,6 +231,16 @@ const std::map<std::string, Handler>& routes() {
       {"/file/video/ad/search/",
        [](const Account& a, const Query& q) { return by_advertiser(a, a.videos, q, "video_id", "video_ids", 100); }},
       {"/report/integrated/get/", report},
+      {"/tt_video/list/", spark_posts_data},
+      {"/catalog/get/", catalogs_data},
+      {"/bc/get/", business_centers_data},
+      {"/pixel/list/", pixels_data},
+      {"/identity/get/", identities_data},
+      {"/smart_plus/campaign/get/", smart_plus_campaigns_data},
+      {"/smart_plus/adgroup/get/", smart_plus_ad_groups_data},
+      {"/smart_plus/ad/get/", smart_plus_ads_data},
+      {"/file/image/ad/info/", image_info_data},
+      {"/file/video/ad/info/", video_info_data},
   };
   return r;
 }
