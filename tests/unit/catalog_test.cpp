@@ -12,7 +12,7 @@ TEST_CASE("the built-in catalogue has the connector's entities, advertiser disco
                                 "ad_groups_reports_daily", "ads_reports_daily", "advertiser_ids", "spark_ads", "catalogs",
                                 "business_centers", "pixels", "identities", "smart_plus_campaigns",
                                 "smart_plus_ad_groups", "smart_plus_ads"});
-  CHECK(c.action_names() == std::vector<std::string>{"list", "context_store_search", "get", "context_store_sql_query"});
+  CHECK(c.action_names() == std::vector<std::string>{"list", "context_store_search", "context_store_sql_query", "get"});
 }
 
 TEST_CASE("every Airbyte entity has list and context_store_search; paths end with a slash") {
