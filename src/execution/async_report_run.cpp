@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "execution/page_info.hpp"
 #include "execution/report_rows.hpp"
 #include "execution/upstream_error.hpp"
 
@@ -24,20 +25,6 @@ class SwitchToAsync : public std::exception {
   std::string reason_;
 };
 
-long long total_rows(const json& page_info) {
-  if (!page_info.is_object() || !page_info.contains("total_number")) return -1;
-  const json& v = page_info["total_number"];
-  if (v.is_number_integer()) return v.get<long long>();
-  if (v.is_string()) {
-    try {
-      return std::stoll(v.get<std::string>());
-    } catch (const std::exception&) {
-      return -1;
-    }
-  }
-  return -1;
-}
-
 // Passes every call on; a report page that shows the synchronous report is cut throws SwitchToAsync.
 class AsyncReportWatch final : public Executor {
  public:
@@ -45,7 +32,7 @@ class AsyncReportWatch final : public Executor {
 
   Page fetch(const Target& target, const json& params, const CallContext& context) override {
     Page page = inner_.fetch(target, params, context);
-    const long long total = total_rows(page.page_info);
+    const long long total = page_count(page.page_info, "total_number");
     if (params.value("data_level", json()) == "AUCTION_AD" && total > kSyncReportCap) {
       throw SwitchToAsync("the synchronous report has " + std::to_string(total) +
                           " rows at data_level AUCTION_AD, more than the 20,000 TikTok's synchronous reports "

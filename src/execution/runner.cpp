@@ -4,6 +4,7 @@
 
 #include "execution/async_report_run.hpp"
 #include "execution/field_selection.hpp"
+#include "execution/page_info.hpp"
 #include "execution/get_by_id.hpp"
 #include "execution/report_rows.hpp"
 #include "execution/upstream_error.hpp"
@@ -53,25 +54,6 @@ std::vector<Window> report_windows(const catalog::Action& action, const json& pa
   return windows;
 }
 
-long long as_count(const json& page_info, const char* key) {
-  if (!page_info.is_object() || !page_info.contains(key)) return -1;
-  const auto& v = page_info[key];
-  if (v.is_number_float()) {
-    // Upstream data: a float beyond long long (1e300) must not be converted, which is undefined.
-    const double d = v.get<double>();
-    return d > -0x1p63 && d < 0x1p63 ? static_cast<long long>(d) : -1;
-  }
-  if (v.is_number()) return v.get<long long>();
-  if (v.is_string()) {
-    try {
-      return std::stoll(v.get<std::string>());
-    } catch (const std::exception&) {
-      return -1;
-    }
-  }
-  return -1;
-}
-
 struct PageLoop {
   json records = json::array();
   std::vector<CursorPosition> positions;  // of each record
@@ -112,8 +94,8 @@ void fetch_pages(Executor& executor, const Target& target, json params, std::siz
       loop.positions.push_back(CursorPosition{"page", window, page, i});
     }
     skip = 0;
-    const long long total_pages = as_count(result.page_info, "total_page");
-    const long long total_number = as_count(result.page_info, "total_number");
+    const long long total_pages = page_count(result.page_info, "total_page");
+    const long long total_number = page_count(result.page_info, "total_number");
     std::optional<double> total;
     if (total_number >= 0) total = static_cast<double>(std::min<long long>(total_number, static_cast<long long>(cap)));
     context.report(static_cast<double>(loop.records.size()), total,
@@ -254,8 +236,8 @@ RunResult run(Executor& executor, const Target& target, json params, const CallC
     out.meta["page_info"] = page.page_info;
     out.meta["request_id"] = page.request_id;
     for (auto& [k, v] : page.extra_meta.items()) out.meta[k] = v;
-    const long long current = as_count(page.page_info, "page");
-    const long long total = as_count(page.page_info, "total_page");
+    const long long current = page_count(page.page_info, "page");
+    const long long total = page_count(page.page_info, "total_page");
     out.meta["has_more"] = (current >= 1 && total > current) || page.extra_meta.value("has_more", json(false)) == true;
     if (current >= 1 && total > current) {
       out.meta["next_page"] = current + 1;
@@ -275,8 +257,8 @@ RunResult run(Executor& executor, const Target& target, json params, const CallC
   out.meta["pages_fetched"] = loop.pages;
   add_request_ids(out.meta, loop.request_ids);
   for (auto& [k, v] : loop.extra_meta.items()) out.meta[k] = v;
-  const long long current = as_count(loop.last_page_info, "page");
-  const long long total = as_count(loop.last_page_info, "total_page");
+  const long long current = page_count(loop.last_page_info, "page");
+  const long long total = page_count(loop.last_page_info, "total_page");
   const bool more_pages = current >= 1 && total > current;
   // A cursor-paged search (hosted) says has_more itself; page_info cannot.
   out.meta["has_more"] = loop.stopped_at_limit || more_pages || loop.extra_meta.value("has_more", json(false)) == true;

@@ -7,6 +7,7 @@
 
 #include "tiktok/demo/demo_account.hpp"
 #include "tiktok/demo/demo_error.hpp"
+#include "tiktok/demo/demo_query.hpp"
 #include "tiktok/demo/demo_reports.hpp"
 #include "tiktok/demo/demo_structure.hpp"
 #include "util/date.hpp"
@@ -29,92 +30,15 @@ json envelope(long long code, const std::string& message, json data) {
   return {{"code", code}, {"message", message}, {"request_id", next_request_id()}, {"data", std::move(data)}};
 }
 
-std::optional<std::string> param(const Query& q, const std::string& name) {
-  auto it = q.find(name);
-  if (it == q.end()) return std::nullopt;
-  return it->second;
-}
-
-std::string required(const Query& q, const std::string& name) {
-  auto v = param(q, name);
-  if (!v || v->empty()) throw DemoError(40002, name + ": Missing data for required field.");
-  return *v;
-}
-
-json json_param(const Query& q, const std::string& name, json fallback) {
-  auto v = param(q, name);
-  if (!v) return fallback;
-  json parsed = json::parse(*v, nullptr, false);
-  if (parsed.is_discarded()) throw DemoError(40002, name + ": Not a valid JSON value.");
-  return parsed;
-}
-
-long long int_param(const Query& q, const std::string& name, long long fallback, long long max) {
-  auto v = param(q, name);
-  if (!v) return fallback;
-  long long n = 0;
-  try {
-    std::size_t used = 0;
-    n = std::stoll(*v, &used);
-    if (used != v->size()) throw std::invalid_argument(name);
-  } catch (const std::exception&) {
-    throw DemoError(40002, name + ": Not a valid integer.");
-  }
-  if (n < 1 || n > max) throw DemoError(40002, name + ": Must be between 1 and " + std::to_string(max) + ".");
-  return n;
-}
-
-json project(const json& records, const json& fields) {
-  if (!fields.is_array()) return records;
-  json out = json::array();
-  for (const auto& r : records) {
-    json kept = json::object();
-    for (const auto& f : fields) {
-      const std::string name = f.is_string() ? f.get<std::string>() : "";
-      if (!r.contains(name)) throw DemoError(40002, "fields: Invalid field " + f.dump() + ".");
-      kept[name] = r[name];
-    }
-    out.push_back(std::move(kept));
-  }
-  return out;
-}
-
-json paginate(const json& records, const Query& q, long long max_page_size, long long default_page_size) {
-  const long long page = int_param(q, "page", 1, 1000000);
-  const long long size = int_param(q, "page_size", default_page_size, max_page_size);
-  const long long total = static_cast<long long>(records.size());
-  json list = json::array();
-  for (long long i = (page - 1) * size; i < total && i < page * size; ++i) list.push_back(records[i]);
-  const long long total_page = (total + size - 1) / size;
-  return {{"list", std::move(list)},
-          {"page_info", {{"page", page}, {"page_size", size}, {"total_number", total}, {"total_page", total_page}}}};
-}
-
-bool in_list(const json& filter, const char* key, const json& value) {
-  if (!filter.contains(key)) return true;
-  const json& allowed = filter[key];
-  if (!allowed.is_array()) throw DemoError(40002, std::string("filtering.") + key + ": Not a valid list.");
-  for (const auto& a : allowed) {
-    if (a == value) return true;
-  }
-  return false;
-}
-
 bool status_visible(const json& filter, const json& record, const std::string& kind) {
-  const std::string primary = filter.value("primary_status", "STATUS_NOT_DELETE");
   const bool deleted = record.value("secondary_status", "") == kind + "_STATUS_DELETE";
-  if (primary == "STATUS_ALL") return true;
-  if (primary == "STATUS_DELETE") return deleted;
-  if (primary == "STATUS_NOT_DELETE") return !deleted;
-  if (primary == "STATUS_DELIVERY_OK") return !deleted && record.value("operation_status", "") == "ENABLE";
-  if (primary == "STATUS_DISABLE") return !deleted && record.value("operation_status", "") == "DISABLE";
-  throw DemoError(40002, "filtering.primary_status: Invalid value " + primary + ".");
+  return query::status_allows(filter, deleted, record.value("operation_status", ""));
 }
 
 json list_objects(const Account& account, const json& all, const Query& q, const std::string& kind, const std::vector<const char*>& id_keys) {
-  const std::string advertiser_id = required(q, "advertiser_id");
+  const std::string advertiser_id = query::required(q, "advertiser_id");
   check_advertiser(account, advertiser_id);
-  const json filter = json_param(q, "filtering", json::object());
+  const json filter = query::json_value(q, "filtering", json::object());
   if (!filter.is_object()) throw DemoError(40002, "filtering: Not a valid mapping type.");
   json matches = json::array();
   for (const auto& r : all) {
@@ -122,7 +46,7 @@ json list_objects(const Account& account, const json& all, const Query& q, const
     bool ok = true;
     for (const char* key : id_keys) {
       std::string field = key;
-      ok = ok && in_list(filter, (field + "s").c_str(), r.value(field, ""));
+      ok = ok && query::listed_in(filter, field + "s", r.value(field, ""));
     }
     if (filter.contains("campaign_name")) {
       ok = ok && r.value("campaign_name", "").find(filter.value("campaign_name", "")) != std::string::npos;
@@ -130,27 +54,27 @@ json list_objects(const Account& account, const json& all, const Query& q, const
     if (filter.contains("objective_type")) ok = ok && r.value("objective_type", "") == filter["objective_type"];
     if (ok) matches.push_back(r);
   }
-  json data = paginate(matches, q, 1000, 10);
-  data["list"] = project(data["list"], json_param(q, "fields", nullptr));
+  json data = query::page_of(matches, q, 1000, 10);
+  data["list"] = query::project(data["list"], query::json_value(q, "fields", nullptr));
   return data;
 }
 
 json by_advertiser(const Account& account, const json& all, const Query& q, const char* id_key, const char* filter_key, long long max_size) {
-  const std::string advertiser_id = required(q, "advertiser_id");
+  const std::string advertiser_id = query::required(q, "advertiser_id");
   check_advertiser(account, advertiser_id);
-  const json filter = json_param(q, "filtering", json::object());
-  const json ids = filter_key ? filter.value(filter_key, json()) : json_param(q, "custom_audience_ids", nullptr);
+  const json filter = query::json_value(q, "filtering", json::object());
+  const json ids = filter_key ? filter.value(filter_key, json()) : query::json_value(q, "custom_audience_ids", nullptr);
   json matches = json::array();
   for (const auto& r : all) {
     if (r["advertiser_id"] != advertiser_id) continue;
     if (ids.is_array() && std::find(ids.begin(), ids.end(), r[id_key]) == ids.end()) continue;
     matches.push_back(r);
   }
-  return paginate(matches, q, max_size, 20);
+  return query::page_of(matches, q, max_size, 20);
 }
 
 json advertiser_info(const Account& account, const Query& q) {
-  const json ids = json_param(q, "advertiser_ids", nullptr);
+  const json ids = query::json_value(q, "advertiser_ids", nullptr);
   if (!ids.is_array() || ids.empty()) throw DemoError(40002, "advertiser_ids: Missing data for required field.");
   if (ids.size() > 100) throw DemoError(40002, "advertiser_ids: Length must be between 1 and 100.");
   json list = json::array();
@@ -161,7 +85,7 @@ json advertiser_info(const Account& account, const Query& q) {
       if (a["advertiser_id"] == id) list.push_back(a);
     }
   }
-  return {{"list", project(list, json_param(q, "fields", nullptr))}};
+  return {{"list", query::project(list, query::json_value(q, "fields", nullptr))}};
 }
 
 json advertiser_ids(const Account& account, const Query&) {
@@ -183,7 +107,7 @@ std::vector<std::string> string_list(const json& value, const std::string& name)
 }
 
 long date_param(const Query& q, const std::string& name) {
-  auto day = util::parse_date(required(q, name));
+  auto day = util::parse_date(query::required(q, name));
   if (!day) throw DemoError(40002, name + ": Not a valid date, expected YYYY-MM-DD.");
   return *day;
 }
@@ -191,21 +115,21 @@ long date_param(const Query& q, const std::string& name) {
 // Reads the generated account, not the state writes change (see demo_api.hpp).
 json report(const Account&, const Query& q) {
   ReportQuery r;
-  r.advertiser_id = required(q, "advertiser_id");
+  r.advertiser_id = query::required(q, "advertiser_id");
   check_advertiser(account(), r.advertiser_id);
-  if (required(q, "report_type") != "BASIC") throw DemoError(40002, "report_type: the demo account has BASIC reports only.");
-  if (param(q, "service_type").value_or("AUCTION") != "AUCTION") {
+  if (query::required(q, "report_type") != "BASIC") throw DemoError(40002, "report_type: the demo account has BASIC reports only.");
+  if (query::optional(q, "service_type").value_or("AUCTION") != "AUCTION") {
     throw DemoError(40002, "service_type: the demo account has AUCTION reports only.");
   }
-  r.data_level = required(q, "data_level");
-  r.dimensions = string_list(json_param(q, "dimensions", nullptr), "dimensions");
-  r.metrics = string_list(json_param(q, "metrics", json::array({"spend", "impressions"})), "metrics");
+  r.data_level = query::required(q, "data_level");
+  r.dimensions = string_list(query::json_value(q, "dimensions", nullptr), "dimensions");
+  r.metrics = string_list(query::json_value(q, "metrics", json::array({"spend", "impressions"})), "metrics");
   r.start_day = date_param(q, "start_date");
   r.end_day = date_param(q, "end_date");
-  r.filtering = json_param(q, "filtering", nullptr);
-  r.order_field = param(q, "order_field").value_or("");
-  r.order_type = param(q, "order_type").value_or("DESC");
-  return paginate(report_rows(r), q, 1000, 10);
+  r.filtering = query::json_value(q, "filtering", nullptr);
+  r.order_field = query::optional(q, "order_field").value_or("");
+  r.order_type = query::optional(q, "order_type").value_or("DESC");
+  return query::page_of(report_rows(r), q, 1000, 10);
 }
 
 using Handler = std::function<json(const Account&, const Query&)>;

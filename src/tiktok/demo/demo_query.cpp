@@ -1,5 +1,7 @@
 #include "tiktok/demo/demo_query.hpp"
 
+#include <algorithm>
+
 #include "tiktok/demo/demo_error.hpp"
 
 namespace tiktok::demo::query {
@@ -65,6 +67,38 @@ json page_of(const json& records, const Params& q, long long max_page_size, long
   const long long total_page = (total + size - 1) / size;
   return {{list_key, std::move(list)},
           {"page_info", {{"page", page}, {"page_size", size}, {"total_number", total}, {"total_page", total_page}}}};
+}
+
+json project(const json& records, const json& fields) {
+  if (!fields.is_array()) return records;
+  json out = json::array();
+  for (const auto& r : records) {
+    json kept = json::object();
+    for (const auto& f : fields) {
+      const std::string name = f.is_string() ? f.get<std::string>() : "";
+      if (!r.contains(name)) throw DemoError(40002, "fields: Invalid field " + f.dump() + ".");
+      kept[name] = r[name];
+    }
+    out.push_back(std::move(kept));
+  }
+  return out;
+}
+
+bool listed_in(const json& filter, const std::string& key, const json& value) {
+  if (!filter.contains(key)) return true;
+  const json& allowed = filter[key];
+  if (!allowed.is_array()) throw DemoError(40002, "filtering." + key + ": Not a valid list.");
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+bool status_allows(const json& filter, bool deleted, const std::string& operation) {
+  const std::string primary = filter.value("primary_status", "STATUS_NOT_DELETE");
+  if (primary == "STATUS_ALL") return true;
+  if (primary == "STATUS_DELETE") return deleted;
+  if (primary == "STATUS_NOT_DELETE") return !deleted;
+  if (primary == "STATUS_DELIVERY_OK") return !deleted && operation == "ENABLE";
+  if (primary == "STATUS_DISABLE") return !deleted && operation == "DISABLE";
+  throw DemoError(40002, "filtering.primary_status: Invalid value " + primary + ".");
 }
 
 }  // namespace tiktok::demo::query

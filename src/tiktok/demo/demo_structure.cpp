@@ -33,40 +33,14 @@ json structure_filtering(const StructureQuery& q) {
   return filter;
 }
 
-bool listed_in(const json& filter, const std::string& key, const json& value) {
-  if (!filter.contains(key)) return true;
-  const json& allowed = filter[key];
-  if (!allowed.is_array()) throw DemoError(40002, "filtering." + key + ": Not a valid list.");
-  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
-}
-
 bool smart_plus_visible(const json& filter, const json& record) {
-  const std::string primary = filter.value("primary_status", "STATUS_NOT_DELETE");
   const std::string secondary = record.value("secondary_status", "");
   const bool deleted = secondary.size() >= 7 && secondary.compare(secondary.size() - 7, 7, "_DELETE") == 0;
-  const std::string operation = record.value("operation_status", "");
-  if (primary == "STATUS_ALL") return true;
-  if (primary == "STATUS_DELETE") return deleted;
-  if (primary == "STATUS_NOT_DELETE") return !deleted;
-  if (primary == "STATUS_DELIVERY_OK") return !deleted && operation == "ENABLE";
-  if (primary == "STATUS_DISABLE") return !deleted && operation == "DISABLE";
-  throw DemoError(40002, "filtering.primary_status: Invalid value " + primary + ".");
+  return query::status_allows(filter, deleted, record.value("operation_status", ""));
 }
 
-json projected(json records, const StructureQuery& q) {
-  const json fields = query::json_value(q, "fields", nullptr);
-  if (!fields.is_array()) return records;
-  json out = json::array();
-  for (const auto& r : records) {
-    json kept = json::object();
-    for (const auto& f : fields) {
-      const std::string name = f.is_string() ? f.get<std::string>() : "";
-      if (!r.contains(name)) throw DemoError(40002, "fields: Invalid field " + f.dump() + ".");
-      kept[name] = r[name];
-    }
-    out.push_back(std::move(kept));
-  }
-  return out;
+json projected(const json& records, const StructureQuery& q) {
+  return query::project(records, query::json_value(q, "fields", nullptr));
 }
 
 // Smart+ objects of the advertiser the filtering selects: ids (filter key -> record field) and status.
@@ -78,7 +52,7 @@ json smart_plus_list(const Account& account, const json& all, const StructureQue
   for (const auto& r : all) {
     if (r["advertiser_id"] != advertiser_id || !smart_plus_visible(filter, r)) continue;
     bool ok = true;
-    for (const auto& [key, field] : id_filters) ok = ok && listed_in(filter, key, r[field]);
+    for (const auto& [key, field] : id_filters) ok = ok && query::listed_in(filter, key, r[field]);
     if (filter.contains("campaign_name")) {
       ok = ok && r.value("campaign_name", "").find(filter.value("campaign_name", "")) != std::string::npos;
     }
