@@ -29,6 +29,21 @@ using execution::UpstreamError;
   throw UpstreamError(std::move(d));
 }
 
+// Params only TikTok's own API takes (marked x-direct-only, such as query_lifetime): Airbyte's
+// connector has no such parameter, so the call is refused with what to send instead.
+void refuse_direct_only_params(const execution::Target& target, const json& params) {
+  for (const auto& [key, value] : params.items()) {
+    const json* property = target.action.property(key);
+    if (property == nullptr || !property->value("x-direct-only", false)) continue;
+    UpstreamError::Details d;
+    d.category = ErrorCategory::Unsupported;
+    d.message = target.entity.name + "." + target.action.name + " with " + key +
+                " is direct mode only; Airbyte's hosted connector has no " + key + " parameter";
+    d.next_step = property->value("x-hosted-instead", "Drop " + key + ", or run the server in direct mode.");
+    throw UpstreamError(std::move(d));
+  }
+}
+
 // The execute body: the action's own parameters (the runner adds "page" when it pages, which a
 // search, paged by cursor, does not take), with the shaping params (select_fields,
 // exclude_fields, skip_truncation) beside them, where Airbyte's execute takes them.
@@ -70,6 +85,7 @@ HostedExecutor::HostedExecutor(const ApiClient& api, Connectors& connectors, Con
 execution::Page HostedExecutor::fetch(const execution::Target& target, const json& params,
                                       const execution::CallContext& context) {
   if (target.action.needs_app_credentials || target.action.direct_only) unsupported(target);
+  refuse_direct_only_params(target, params);
   const ConnectorChoice choice = resolver_.resolve(target.connector_id, context.stop);
   ApiRequest r;
   r.method = "POST";

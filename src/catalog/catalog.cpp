@@ -50,6 +50,38 @@ void add_cursor_param(json& params_schema) {
   if (!properties.contains("cursor")) properties["cursor"] = {{"$ref", "#/$defs/cursor"}};
 }
 
+// A report entity's list action is _common.json's report_list template, with the entity's level,
+// dimensions and metric set as defaults; "dates": "required" or "lifetime_when_absent".
+json expand_report_action(const json& spec, const json& common) {
+  const json& r = spec.at("report");
+  const std::string dates = r.value("dates", "required");
+  json action = common.at("report_list");
+  json& props = action["params"]["properties"];
+  props["data_level"]["default"] = r.at("data_level");
+  props["metrics"]["default"] = common.at("report_metric_sets").at(r.at("metrics").get<std::string>());
+  if (r.contains("dimensions") && r["dimensions"].is_array()) props["dimensions"]["default"] = r["dimensions"];
+  if (dates == "required") {
+    action["params"]["required"].push_back("start_date");
+    action["params"]["required"].push_back("end_date");
+  } else if (dates != "lifetime_when_absent") {
+    throw std::runtime_error("report.dates must be \"required\" or \"lifetime_when_absent\", not " + dates);
+  }
+  for (const auto& [key, value] : spec.items()) {
+    if (key != "report") action[key] = value;
+  }
+  action["report"] = {{"lifetime_when_no_dates", dates == "lifetime_when_absent"},
+                      {"presets_dimensions", props["dimensions"].contains("default")}};
+  return action;
+}
+
+ReportSpec parse_report_spec(const json& r, const json& common) {
+  ReportSpec report;
+  report.lifetime_when_no_dates = r.value("lifetime_when_no_dates", false);
+  report.presets_dimensions = r.value("presets_dimensions", false);
+  report.audience_metrics = common.at("report_metric_sets").at("audience");
+  return report;
+}
+
 std::vector<DirectRequirement> direct_requirements(const json& list) {
   std::vector<DirectRequirement> out;
   for (const auto& r : list) {
@@ -58,7 +90,9 @@ std::vector<DirectRequirement> direct_requirements(const json& list) {
   return out;
 }
 
-Action parse_action(const std::string& name, const json& spec, const json& common, bool entity_direct_only) {
+Action parse_action(const std::string& name, const json& given, const json& common, bool entity_direct_only) {
+  const bool templated = given.contains("report") && !given.contains("path");
+  const json spec = templated ? expand_report_action(given, common) : given;
   Action a;
   a.name = name;
   a.hosted_only = spec.value("hosted_only", false);
@@ -84,16 +118,7 @@ Action parse_action(const std::string& name, const json& spec, const json& commo
     a.needs_app_credentials = spec.value("needs_app_credentials", false);
     a.params_schema = with_defs(spec.at("params"), common.at("$defs"));
     add_cursor_param(a.params_schema);
-    if (spec.contains("report")) {
-      const json& r = spec["report"];
-      ReportSpec report;
-      auto range = strings(r.at("date_range"));
-      report.start_param = range.at(0);
-      report.end_param = range.at(1);
-      report.max_days = r.value("max_days", 30);
-      report.split_dimension = r.value("split_when_dimension", "stat_time_day");
-      a.report = report;
-    }
+    if (spec.contains("report")) a.report = parse_report_spec(spec["report"], common);
     if (spec.contains("get")) {
       a.get = parse_get_spec(spec["get"]);
       if (!a.direct_only) throw std::runtime_error("get action " + name + " must be direct_only (Airbyte has no get)");

@@ -20,12 +20,20 @@ namespace catalog {
 
 using nlohmann::json;
 
-// Daily reports: rows arrive as {dimensions, metrics} and a date range has a maximum span.
+// Reports (report/integrated/get/): rows arrive as {dimensions, metrics}; how long a range one
+// request may span, and the other compatibility rules, live in schemas/rules/reports.json.
+// Entity files name only their level, dimensions and metric set; the list action itself is the
+// report_list template of _common.json.
 struct ReportSpec {
   std::string start_param = "start_date";
   std::string end_param = "end_date";
-  int max_days = 30;                    // per request, when split_dimension is requested
-  std::string split_dimension = "stat_time_day";
+  // Lifetime entities: with neither date, the report is TikTok's lifetime query (query_lifetime).
+  bool lifetime_when_no_dates = false;
+  // The entity presets its dimensions (the per-level entities); the generic "reports" does not.
+  bool presets_dimensions = false;
+  // The metrics used instead of the default ones for report_type AUDIENCE, which cannot break
+  // unique-visitor metrics (reach, frequency, results) down by audience.
+  json audience_metrics = json::array();
 };
 
 // A param TikTok's endpoint requires though the schema (Airbyte's) leaves it optional: direct

@@ -115,6 +115,21 @@ void fill_config_defaults(const Action& action, json& params, const ConfigDefaul
   }
 }
 
+// Report forms the schema's defaults cannot express: a lifetime entity given no dates asks for
+// TikTok's lifetime totals, and an audience report given no metrics gets the set that TikTok can
+// break down by audience (the level's default set has unique-visitor metrics, which it cannot).
+void fill_report_defaults(const Action& action, json& params) {
+  if (!action.report) return;
+  const auto& r = *action.report;
+  if (r.lifetime_when_no_dates && !params.contains(r.start_param) && !params.contains(r.end_param) &&
+      !params.contains("query_lifetime")) {
+    params["query_lifetime"] = true;
+  }
+  if (!params.contains("metrics") && params.value("report_type", json()) == "AUDIENCE") {
+    params["metrics"] = r.audience_metrics;
+  }
+}
+
 void explain_missing_advertiser(const Action& action, std::vector<schema::Issue>& issues) {
   const std::string prefix = "params.";
   for (auto& issue : issues) {
@@ -152,6 +167,7 @@ PreparedParams prepare_params(const Action& action, json raw, const ConfigDefaul
     if (const json* prop = action.property(name)) value = coerce(value, *prop, action);
   }
   fill_config_defaults(action, raw, defaults);
+  fill_report_defaults(action, raw);
   action.validator->apply_defaults(raw);
   out.issues = action.validator->validate(raw, "params");
   explain_missing_advertiser(action, out.issues);

@@ -4,6 +4,7 @@
 
 #include "execution/page_info.hpp"
 #include "execution/report_rows.hpp"
+#include "execution/report_split.hpp"
 #include "execution/upstream_error.hpp"
 
 namespace execution {
@@ -131,6 +132,9 @@ bool watches_for_async(const Executor& executor, const Target& target, const jso
 RunResult run_report_aware(Executor& executor, const Target& target, json params, const CallContext& context,
                            const RunLimits& limits, const SyncRun& sync) {
   if (async_asked(target, params)) return run_async_report(executor, target, params, context, limits, kAskedReason);
+  if (auto reason = sync_limit_reason(plan_report_split(target.action, params))) {
+    return run_async_report(executor, target, params, context, limits, *reason);
+  }
   AsyncReportWatch watched(executor);
   try {
     return sync(watched, target, params, context, limits);

@@ -1,7 +1,8 @@
 #pragma once
 // Reports run as one async task upstream (Executor::run_report_task) instead of page by page:
 // when params.async is true, or automatically when a synchronous report's page shows it cannot
-// answer in full (more than 20,000 rows at data_level AUCTION_AD, TikTok's synchronous cap),
+// answer in full (more than 20,000 rows at data_level AUCTION_AD, TikTok's synchronous cap) or
+// its range needs too many requests or more than one may span (execution/report_split.hpp),
 // unless params.async is false. Every row comes back at once, as flat records projected by
 // fields like the synchronous rows; params.limit still caps them, and the output bound applies
 // later as to any list. meta says how it ran: task_id, async {how, checks, waited_ms, rows}

@@ -7,17 +7,13 @@
 #include "execution/page_info.hpp"
 #include "execution/get_by_id.hpp"
 #include "execution/report_rows.hpp"
+#include "execution/report_split.hpp"
 #include "execution/upstream_error.hpp"
 #include "util/date.hpp"
 
 namespace execution {
 
 namespace {
-
-struct Window {
-  std::string start;
-  std::string end;
-};
 
 void throw_if_cancelled(const CallContext& context) {
   if (!context.stop.stop_requested()) return;
@@ -36,22 +32,6 @@ json upstream_params(const catalog::Action& action, const json& params) {
     if (!action.is_local(key) || action.is_shaping(key)) out[key] = value;
   }
   return out;
-}
-
-std::vector<Window> report_windows(const catalog::Action& action, const json& params) {
-  if (!action.report) return {};
-  const auto& r = *action.report;
-  if (!params.contains(r.start_param) || !params.contains(r.end_param) || !params.contains("dimensions")) return {};
-  const auto& dims = params["dimensions"];
-  if (std::find(dims.begin(), dims.end(), r.split_dimension) == dims.end()) return {};
-  auto start = util::parse_date(params[r.start_param].get<std::string>());
-  auto end = util::parse_date(params[r.end_param].get<std::string>());
-  if (!start || !end || *end - *start + 1 <= r.max_days) return {};
-  std::vector<Window> windows;
-  for (long day = *start; day <= *end; day += r.max_days) {
-    windows.push_back({util::format_date(day), util::format_date(std::min(*end, day + r.max_days - 1))});
-  }
-  return windows;
 }
 
 struct PageLoop {
@@ -137,9 +117,23 @@ void throw_bad_start(const std::string& why) {
   throw UpstreamError(d);
 }
 
-RunResult run_windows(Executor& executor, const Target& target, const json& params, const std::vector<Window>& windows,
+// A range of totals longer than a synchronous request may span, where no async task can run
+// (hosted mode, or params.async false).
+void throw_range_too_long(const ReportSplit& split) {
+  UpstreamError::Details d;
+  d.category = ErrorCategory::InvalidParams;
+  d.source = "";
+  d.message = "the date range spans " + std::to_string(split.range_days) + " days, and a synchronous report "
+              "without a time dimension spans at most " + std::to_string(split.span_days) + " days";
+  d.next_step = "Shorten the range, add stat_time_day to dimensions (the range is then split and merged), or in "
+                "direct mode drop async: false so the report runs as an async task.";
+  throw UpstreamError(d);
+}
+
+RunResult run_windows(Executor& executor, const Target& target, const json& params, const ReportSplit& split,
                       const CallContext& context, const RunLimits& limits, const CursorPosition& from) {
   const auto& r = *target.action.report;
+  const auto& windows = split.windows;
   const std::size_t wanted = params.contains("limit") ? params["limit"].get<std::size_t>() : limits.max_records;
   json upstream = upstream_params(target.action, params);
   // Windows are read whole, so ask for the largest pages the endpoint allows.
@@ -150,8 +144,8 @@ RunResult run_windows(Executor& executor, const Target& target, const json& para
   PageLoop loop;
   json window_meta = json::array();
   context.note("splitting " + params[r.start_param].get<std::string>() + ".." + params[r.end_param].get<std::string>() +
-               " into " + std::to_string(windows.size()) + " windows of at most " + std::to_string(r.max_days) +
-               " days");
+               " into " + std::to_string(windows.size()) + " windows of at most " + std::to_string(split.span_days) +
+               " day(s)");
   if (from.window >= windows.size()) {
     throw_bad_start("points at report window " + std::to_string(from.window + 1) + ", but these params make " +
                     std::to_string(windows.size()) + " windows");
@@ -178,9 +172,10 @@ RunResult run_windows(Executor& executor, const Target& target, const json& para
   finish_records(target, params, out.data);
   out.meta = base_meta(target);
   out.meta["windows"] = std::move(window_meta);
-  out.meta["split_reason"] = "the range spans more than " + std::to_string(r.max_days) +
-                             " days with a daily dimension, which the API refuses in one request; each window "
-                             "was fetched in full (all pages, largest page size) and the rows merged";
+  out.meta["split_reason"] = "the range spans " + std::to_string(split.range_days) + " days with " +
+                             split.time_dimension + ", and one request may span at most " +
+                             std::to_string(split.span_days) + " day(s); each window was fetched in full (all pages, "
+                             "largest page size) and the rows merged";
   out.meta["pages_fetched"] = loop.pages;
   add_request_ids(out.meta, loop.request_ids);
   out.positions = std::move(loop.positions);
@@ -209,11 +204,11 @@ RunResult run(Executor& executor, const Target& target, json params, const CallC
     select_fields(got.data, params.value("select_fields", json()), params.value("exclude_fields", json()));
     return got;
   }
-  auto windows = report_windows(target.action, params);
-  if (!windows.empty()) {
-    return run_windows(executor, target, params, windows, context, limits,
-                       from.value_or(CursorPosition{"page", 0, 1, 0}));
+  const ReportSplit split = plan_report_split(target.action, params);
+  if (!split.windows.empty()) {
+    return run_windows(executor, target, params, split, context, limits, from.value_or(CursorPosition{"page", 0, 1, 0}));
   }
+  if (split.time_dimension.empty() && split.range_days > split.span_days) throw_range_too_long(split);
   if (from && from->window != 0) throw_bad_start("points at a report window, but these params make none");
 
   const bool all_pages = params.value("all_pages", false);

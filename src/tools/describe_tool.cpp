@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/embedded.hpp"
+#include "catalog/report_rules.hpp"
 
 namespace tools {
 
@@ -43,10 +44,15 @@ json describe_action(const catalog::Action& action, const Environment& env) {
     if (action.direct_only) a["available"] = hosted ? "no: direct mode only (Airbyte's connector lacks it)" : "yes";
   }
   if (action.report) {
+    const json& rules = catalog::ReportRules::builtin().document();
     a["date_range"] = {{"start", action.report->start_param},
                        {"end", action.report->end_param},
-                       {"max_days_per_request", action.report->max_days},
-                       {"longer_ranges", "split into windows and merged"}};
+                       {"max_days_per_request", rules.at("spans")},
+                       {"longer_ranges", "split into windows and merged, or run as an async task"},
+                       {"without_dates", action.report->lifetime_when_no_dates ? "lifetime totals (query_lifetime)"
+                                                                               : "not allowed"}};
+    a["audience_metrics_default"] = action.report->audience_metrics;
+    a["report_rules"] = "checked before any request; listed in report_rules below";
   }
   if (action.needs_app_credentials) a["needs"] = "TIKTOK_MARKETING_APP_ID and TIKTOK_MARKETING_APP_SECRET";
   auto required = action.required();
@@ -56,6 +62,27 @@ json describe_action(const catalog::Action& action, const Environment& env) {
   }
   a["params"] = std::move(params);
   return a;
+}
+
+mcp::ToolResult unknown_entity(const std::string& name, const catalog::Catalog& catalog) {
+  std::string names;
+  for (const auto& n : catalog.entity_names()) names += (names.empty() ? "" : ", ") + n;
+  return mcp::ToolResult::error("Unknown entity \"" + name + "\"; the entities are: " + names +
+                                ". Omit entity to list them with a summary each.");
+}
+
+// TikTok's report compatibility rules as the model needs them: each rule's id, when it
+// applies, what it refuses and the fix, with the named sets it refers to.
+json report_rules() {
+  const json& doc = catalog::ReportRules::builtin().document();
+  json rules = json::array();
+  for (const auto& r : doc.at("rules")) {
+    json rule{{"id", r.at("id")}, {"refuses", r.at("message")}, {"fix", r.at("fix")}};
+    if (r.contains("when")) rule["when"] = r["when"];
+    rule["check"] = r.at("check");
+    rules.push_back(std::move(rule));
+  }
+  return {{"sets", doc.at("sets")}, {"spans_days", doc.at("spans")}, {"rules", std::move(rules)}};
 }
 
 }  // namespace
@@ -70,6 +97,9 @@ json describe_entity(const catalog::Entity& entity, const Environment& env) {
          {"key_fields", entity.key_fields},
          {"actions", std::move(actions)}};
   if (!entity.record_id.empty()) e["record_id"] = entity.record_id;
+  const bool report = std::any_of(entity.actions.begin(), entity.actions.end(),
+                                  [](const catalog::Action& a) { return a.report.has_value(); });
+  if (report) e["report_rules"] = report_rules();
   return e;
 }
 
@@ -82,13 +112,17 @@ mcp::Tool describe_tool(const Environment& env) {
       "default, limits, description), the key record fields and example questions. Without: each entity with a "
       "one-line summary and its actions. Costs no API call.";
   tool.input_schema = catalog::embedded_json("tools/describe.input.json");
-  tool.input_schema["properties"]["entity"]["enum"] = env.catalog->entity_names();
+  // No enum of entity names here: the execute tool's schema has it, and tools/list stays small;
+  // an unknown name gets the list in the error instead.
   tool.output_schema = catalog::embedded_json("tools/describe.output.json");
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = false};
   tool.handler = [&env](const json& args, mcp::ToolContext&) {
     json entities = json::array();
     if (args.contains("entity")) {
-      entities.push_back(describe_entity(*env.catalog->find(args["entity"].get<std::string>()), env));
+      const std::string name = args["entity"].get<std::string>();
+      const catalog::Entity* entity = env.catalog->find(name);
+      if (entity == nullptr) return unknown_entity(name, *env.catalog);
+      entities.push_back(describe_entity(*entity, env));
     } else {
       for (const auto& e : env.catalog->entities()) {
         json actions = json::array();

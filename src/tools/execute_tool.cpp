@@ -1,6 +1,7 @@
 #include "tools/execute_tool.hpp"
 
 #include "catalog/embedded.hpp"
+#include "catalog/report_rules.hpp"
 #include "execution/output_bound.hpp"
 #include "execution/runner.hpp"
 #include "execution/unconfigured_executor.hpp"
@@ -80,9 +81,16 @@ mcp::ToolResult run_execute(const Environment& env, const json& args, mcp::ToolC
                         "\nFix them and call again; tiktok_marketing_describe with entity=\"" + entity_name +
                         "\" lists every parameter with its type, default and limits.");
   }
+  if (action->report) {
+    if (auto refusal = catalog::ReportRules::builtin().check(prepared.params)) {
+      return error_result("Refused before any request, " + catalog::describe_refusal(*refusal) +
+                          " tiktok_marketing_describe with entity=\"" + entity_name + "\" lists every report rule.");
+    }
+  }
   std::optional<execution::CursorPosition> from;
   if (start.cursor) {
-    if (auto mismatch = params_mismatch(*action, prepared.params, *start.cursor, env.defaults); !mismatch.empty()) return error_result(mismatch);
+    auto mismatch = params_mismatch(*action, prepared.params, *start.cursor, env.defaults);
+    if (!mismatch.empty()) return error_result(mismatch);
     from = start.cursor->position;
   }
   std::optional<std::string> connector;

@@ -213,6 +213,7 @@ TEST_CASE("demo mode serves every entity with meta.demo") {
     INFO(entity);
     json params = json::object();
     if (entity.find("reports") != std::string::npos) params = {{"start_date", "2026-10-01"}, {"end_date", "2026-10-02"}};
+    if (entity == "reports") params["dimensions"] = json{"campaign_id"};  // the generic report has no default
     if (entity == "catalogs") params = {{"bc_id", tiktok::demo::kDemoBusinessCenterId}};  // TikTok requires it
     auto result = r.execute(entity, params);
     REQUIRE_FALSE(result.contains("isError"));

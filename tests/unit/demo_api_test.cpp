@@ -91,6 +91,76 @@ TEST_CASE("report levels agree: campaign totals equal the sum of their ads") {
   CHECK(total("AUCTION_ADVERTISER", "advertiser_id") == Approx(total("AUCTION_ADGROUP", "adgroup_id")).margin(0.001));
 }
 
+namespace {
+
+// The summed spend of a report's rows, by the value of one dimension ("" sums all rows).
+std::map<std::string, double> spend_by(const json& answer, const std::string& dimension = "") {
+  std::map<std::string, double> out;
+  for (const auto& row : answer["data"]["list"]) {
+    const std::string key = dimension.empty() ? "" : row["dimensions"].value(dimension, "?");
+    out[key] += std::stod(row["metrics"]["spend"].get<std::string>());
+  }
+  return out;
+}
+
+std::map<std::string, std::string> ad_report(const std::string& dimensions, const std::string& start,
+                                             const std::string& end) {
+  return {{"advertiser_id", kAdv}, {"report_type", "BASIC"},  {"data_level", "AUCTION_AD"},
+          {"dimensions", dimensions}, {"metrics", R"(["spend","impressions"])"},
+          {"start_date", start},     {"end_date", end},       {"page_size", "1000"}};
+}
+
+}  // namespace
+
+TEST_CASE("reports: hourly rows for one day add up to the day, and more than a day is refused") {
+  auto hourly = call("/report/integrated/get/", ad_report(R"(["ad_id","stat_time_hour"])", "2026-10-05", "2026-10-05"));
+  REQUIRE(hourly["code"] == 0);
+  const auto& first = hourly["data"]["list"][0]["dimensions"];
+  CHECK(first["stat_time_hour"] == "2026-10-05 00:00:00");
+  std::set<std::string> hours;
+  for (const auto& row : hourly["data"]["list"]) hours.insert(row["dimensions"]["stat_time_hour"].get<std::string>());
+  CHECK(hours.size() == 24);
+  auto daily = call("/report/integrated/get/", ad_report(R"(["ad_id"])", "2026-10-05", "2026-10-05"));
+  CHECK(spend_by(hourly)[""] == Approx(spend_by(daily)[""]).margin(0.001));
+  auto two_days = call("/report/integrated/get/", ad_report(R"(["ad_id","stat_time_hour"])", "2026-10-05", "2026-10-06"));
+  CHECK(two_days["code"] == 40002);
+  CHECK_THAT(two_days["message"].get<std::string>(), Catch::Contains("1 day"));
+}
+
+TEST_CASE("reports: audience segments add up to the whole and refuse unique-visitor metrics") {
+  auto q = ad_report(R"(["ad_id","gender"])", "2026-10-01", "2026-10-03");
+  CHECK(call("/report/integrated/get/", q)["code"] == 40002);  // BASIC has no audience dimensions
+  q["report_type"] = "AUDIENCE";
+  auto by_gender = call("/report/integrated/get/", q);
+  REQUIRE(by_gender["code"] == 0);
+  auto genders = spend_by(by_gender, "gender");
+  CHECK(genders.size() == 3);
+  CHECK(genders.count("FEMALE") == 1);
+  double sum = 0;
+  for (const auto& [gender, spend] : genders) sum += spend;
+  CHECK(sum == Approx(spend_by(call("/report/integrated/get/", ad_report(R"(["ad_id"])", "2026-10-01", "2026-10-03")))[""])
+                   .margin(0.001));
+  q["dimensions"] = R"(["ad_id","age","gender"])";
+  CHECK(spend_by(call("/report/integrated/get/", q), "age").size() == 6);
+  q["metrics"] = R"(["spend","reach"])";
+  CHECK_THAT(call("/report/integrated/get/", q)["message"].get<std::string>(), Catch::Contains("reach"));
+}
+
+TEST_CASE("reports: lifetime totals take no dates and give one row per ad") {
+  std::map<std::string, std::string> q{{"advertiser_id", kAdv},  {"report_type", "BASIC"},
+                                       {"data_level", "AUCTION_AD"}, {"dimensions", R"(["ad_id"])"},
+                                       {"metrics", R"(["spend"])"}, {"query_lifetime", "true"},
+                                       {"page_size", "1000"}};
+  auto lifetime = call("/report/integrated/get/", q);
+  REQUIRE(lifetime["code"] == 0);
+  auto per_ad = spend_by(lifetime, "ad_id");
+  CHECK(per_ad.size() == lifetime["data"]["list"].size());
+  auto week = spend_by(call("/report/integrated/get/", ad_report(R"(["ad_id"])", "2026-10-01", "2026-10-07")), "ad_id");
+  for (const auto& [ad, spend] : week) CHECK(per_ad[ad] > spend);  // a lifetime holds more than a week
+  q["dimensions"] = R"(["ad_id","stat_time_day"])";
+  CHECK(call("/report/integrated/get/", q)["code"] == 40002);
+}
+
 // Writes: POST bodies change the DemoApi's own copy of the account.
 
 namespace {

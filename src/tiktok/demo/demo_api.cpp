@@ -117,15 +117,21 @@ json report(const Account&, const Query& q) {
   ReportQuery r;
   r.advertiser_id = query::required(q, "advertiser_id");
   check_advertiser(account(), r.advertiser_id);
-  if (query::required(q, "report_type") != "BASIC") throw DemoError(40002, "report_type: the demo account has BASIC reports only.");
+  r.report_type = query::required(q, "report_type");
+  if (r.report_type != "BASIC" && r.report_type != "AUDIENCE") {
+    throw DemoError(40002, "report_type: the demo account has BASIC and AUDIENCE reports only.");
+  }
   if (query::optional(q, "service_type").value_or("AUCTION") != "AUCTION") {
     throw DemoError(40002, "service_type: the demo account has AUCTION reports only.");
   }
   r.data_level = query::required(q, "data_level");
   r.dimensions = string_list(query::json_value(q, "dimensions", nullptr), "dimensions");
   r.metrics = string_list(query::json_value(q, "metrics", json::array({"spend", "impressions"})), "metrics");
-  r.start_day = date_param(q, "start_date");
-  r.end_day = date_param(q, "end_date");
+  r.lifetime = query::optional(q, "query_lifetime").value_or("false") == "true";
+  if (!r.lifetime) {
+    r.start_day = date_param(q, "start_date");
+    r.end_day = date_param(q, "end_date");
+  }
   r.filtering = query::json_value(q, "filtering", nullptr);
   r.order_field = query::optional(q, "order_field").value_or("");
   r.order_type = query::optional(q, "order_type").value_or("DESC");

@@ -76,21 +76,24 @@ ReportQuery task_query(const json& body) {
   ReportQuery q;
   q.advertiser_id = body_string(body, "advertiser_id");
   check_advertiser(account(), q.advertiser_id);
-  if (body_string(body, "report_type") != "BASIC") refuse_field("report_type", "the demo account has BASIC reports only.");
+  q.report_type = body_string(body, "report_type");
+  if (q.report_type != "BASIC" && q.report_type != "AUDIENCE") {
+    refuse_field("report_type", "the demo account has BASIC and AUDIENCE reports only.");
+  }
   if (optional_string(body, "service_type").value_or("AUCTION") != "AUCTION") {
     refuse_field("service_type", "the demo account has AUCTION reports only.");
   }
   if (optional_string(body, "output_format").value_or("CSV_STRING") != "CSV_STRING") {
     refuse_field("output_format", "the demo account's tasks answer with CSV_STRING only.");
   }
-  if (optional_bool(body, "query_lifetime", false)) {
-    refuse_field("query_lifetime", "the demo account's async tasks need start_date and end_date.");
-  }
+  q.lifetime = optional_bool(body, "query_lifetime", false);
   q.data_level = body_string(body, "data_level");
   q.dimensions = body_names(body, "dimensions", {});
   q.metrics = body_names(body, "metrics", {"spend", "impressions"});
-  q.start_day = body_date(body, "start_date");
-  q.end_day = body_date(body, "end_date");
+  if (!q.lifetime) {
+    q.start_day = body_date(body, "start_date");
+    q.end_day = body_date(body, "end_date");
+  }
   q.filtering = body.value("filtering", json());
   if (!q.filtering.is_null() && !q.filtering.is_array()) refuse_field("filtering", "Not a valid list.");
   q.order_field = optional_string(body, "order_field").value_or("");

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "tiktok/demo/demo_account.hpp"
 #include "tiktok/demo/demo_error.hpp"
@@ -30,7 +31,48 @@ struct Totals {
     music_clicks += o.music_clicks, app_install += o.app_install, conversion += o.conversion, result += o.result;
     secondary += o.secondary, play_seconds_x100 += o.play_seconds_x100;
   }
+
+  // The share [lo, hi) of `den` of every figure; shares that tile 0..den add up exactly.
+  Totals portion(long long lo, long long hi, long long den) const {
+    auto cut = [&](long long v) { return v * hi / den - v * lo / den; };
+    Totals t;
+    t.spend_cents = cut(spend_cents), t.impressions = cut(impressions), t.clicks = cut(clicks), t.reach = cut(reach);
+    t.video_play = cut(video_play), t.watched_2s = cut(watched_2s), t.watched_6s = cut(watched_6s);
+    t.p25 = cut(p25), t.p50 = cut(p50), t.p75 = cut(p75), t.p100 = cut(p100), t.profile_visits = cut(profile_visits);
+    t.likes = cut(likes), t.comments = cut(comments), t.shares = cut(shares), t.follows = cut(follows);
+    t.music_clicks = cut(music_clicks), t.app_install = cut(app_install), t.conversion = cut(conversion);
+    t.result = cut(result), t.secondary = cut(secondary), t.play_seconds_x100 = cut(play_seconds_x100);
+    return t;
+  }
 };
+
+struct Segment {
+  std::string value;
+  long long weight;
+};
+
+// How a day's delivery spreads over its hours (a diurnal curve peaking in the evening).
+const std::vector<long long>& hour_weights() {
+  static const std::vector<long long> w{2, 1, 1, 1, 1, 2, 3, 4, 5, 5, 5, 6, 6, 6, 6, 6, 6, 7, 8, 9, 9, 8, 6, 4};
+  return w;
+}
+
+// The audience breakdowns the demo has, and each segment's share.
+const std::map<std::string, std::vector<Segment>>& audience_segments() {
+  static const std::map<std::string, std::vector<Segment>> m{
+      {"gender", {{"MALE", 46}, {"FEMALE", 51}, {"NONE", 3}}},
+      {"age", {{"AGE_13_17", 6}, {"AGE_18_24", 31}, {"AGE_25_34", 34}, {"AGE_35_44", 17}, {"AGE_45_54", 8},
+               {"AGE_55_100", 4}}},
+      {"country_code", {{"US", 52}, {"GB", 14}, {"DE", 11}, {"FR", 9}, {"CA", 8}, {"AU", 6}}},
+      {"platform", {{"ANDROID", 55}, {"IPHONE", 40}, {"IPAD", 3}, {"OTHERS", 2}}},
+  };
+  return m;
+}
+
+const std::set<std::string> kUniqueVisitorMetrics{
+    "reach", "frequency", "cost_per_1000_reached", "result", "cost_per_result", "result_rate", "real_time_result",
+    "real_time_cost_per_result", "real_time_result_rate", "secondary_goal_result", "cost_per_secondary_goal_result",
+    "secondary_goal_result_rate"};
 
 const std::set<std::string> kLevels{"AUCTION_ADVERTISER", "AUCTION_CAMPAIGN", "AUCTION_ADGROUP", "AUCTION_AD"};
 
@@ -179,21 +221,112 @@ void validate(const ReportQuery& q) {
     throw DemoError(40002, "Invalid metric fields: [" + list + "] for data_level " + q.data_level);
   }
   const std::string id_field = level_id_field(q.data_level);
-  bool daily = false;
+  const bool audience = q.report_type == "AUDIENCE";
+  bool daily = false, hourly = false, segmented = false;
   for (const auto& d : q.dimensions) {
-    if (d == "stat_time_day") {
-      daily = true;
-    } else if (d != id_field) {
-      throw DemoError(40002, "Invalid dimensions: '" + d + "' cannot be used with data_level " + q.data_level +
-                                 " (use " + id_field + " and/or stat_time_day)");
+    daily = daily || d == "stat_time_day";
+    hourly = hourly || d == "stat_time_hour";
+    const bool segment = audience_segments().count(d) > 0;
+    segmented = segmented || segment;
+    if (d == id_field || d == "stat_time_day" || d == "stat_time_hour" || (segment && audience)) continue;
+    throw DemoError(40002, "Invalid dimensions: '" + d + "' cannot be used with data_level " + q.data_level + " and report_type " +
+                               q.report_type + " (use " + id_field + ", stat_time_day or stat_time_hour" +
+                               (audience ? ", gender, age, country_code or platform)" : ")"));
+  }
+  if (daily && hourly) throw DemoError(40002, "Invalid dimensions: stat_time_day and stat_time_hour cannot be combined");
+  if (audience && !segmented) throw DemoError(40002, "AUDIENCE reports need an audience dimension such as gender or age");
+  if (segmented) {
+    for (const auto& m : q.metrics) {
+      if (kUniqueVisitorMetrics.count(m)) throw DemoError(40002, "Metric '" + m + "' is not supported with audience dimensions");
     }
+  }
+  if (q.lifetime) {
+    if (daily || hourly || segmented) throw DemoError(40002, "query_lifetime reports take no time or audience dimensions");
+    return;
   }
   const long span = q.end_day - q.start_day + 1;
   if (span < 1) throw DemoError(40002, "end_date must not be earlier than start_date");
+  if (hourly && span > 1 && q.span_limits) {
+    throw DemoError(40002, "The time span between start_date and end_date cannot exceed 1 day when stat_time_hour is a dimension");
+  }
   if (daily && span > 30 && q.span_limits) {
     throw DemoError(40002, "The time span between start_date and end_date cannot exceed 30 days when stat_time_day is a dimension");
   }
   if (span > 365 && q.span_limits) throw DemoError(40002, "The time span between start_date and end_date cannot exceed 365 days");
+}
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// What a row groups by besides the object: the day, or the hour, and audience segments.
+struct Breakdown {
+  bool daily = false;
+  bool hourly = false;
+  std::vector<std::string> segment_names;              // audience dimensions, in the order asked
+  std::vector<const std::vector<Segment>*> segments;  // their segments
+};
+
+Breakdown breakdown_of(const ReportQuery& q) {
+  Breakdown b;
+  b.daily = has(q.dimensions, "stat_time_day");
+  b.hourly = has(q.dimensions, "stat_time_hour");
+  for (const auto& d : q.dimensions) {
+    auto it = audience_segments().find(d);
+    if (it == audience_segments().end()) continue;
+    b.segment_names.push_back(d);
+    b.segments.push_back(&it->second);
+  }
+  return b;
+}
+
+// (object id, time, segment values) -> totals; time is a day, an hour (day * 24 + hour) or 0.
+using GroupKey = std::tuple<std::string, long, std::vector<std::string>>;
+using Groups = std::map<GroupKey, Totals>;
+
+void add_segments(Groups& groups, const std::string& object, long time, const Totals& t, const Breakdown& b,
+                  std::size_t dimension, std::vector<std::string>& values) {
+  if (dimension == b.segments.size()) {
+    groups[{object, time, values}].add(t);
+    return;
+  }
+  long long total = 0;
+  for (const auto& s : *b.segments[dimension]) total += s.weight;
+  long long below = 0;
+  for (const auto& s : *b.segments[dimension]) {
+    values.push_back(s.value);
+    add_segments(groups, object, time, t.portion(below, below + s.weight, total), b, dimension + 1, values);
+    values.pop_back();
+    below += s.weight;
+  }
+}
+
+void add_day(Groups& groups, const std::string& object, long day, const Totals& t, const Breakdown& b) {
+  std::vector<std::string> values;
+  if (!b.hourly) {
+    add_segments(groups, object, b.daily ? day : 0, t, b, 0, values);
+    return;
+  }
+  long long total = 0;
+  for (long long w : hour_weights()) total += w;
+  long long below = 0;
+  for (std::size_t hour = 0; hour < hour_weights().size(); ++hour) {
+    const long long w = hour_weights()[hour];
+    add_segments(groups, object, day * 24 + static_cast<long>(hour), t.portion(below, below + w, total), b, 0, values);
+    below += w;
+  }
+}
+
+std::string hour_text(long hour_number) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " %02ld:00:00", hour_number % 24);
+  return util::format_date(hour_number / 24) + buf;
+}
+
+// The day an ad was created: where its lifetime report starts.
+long creation_day(const json& ad) {
+  const std::string created = ad.value("create_time", "");
+  return util::parse_date(created.substr(0, 10)).value_or(util::today_utc());
 }
 
 std::set<std::string> filter_ids(const json& filtering, const std::string& field) {
@@ -240,14 +373,13 @@ json report_rows(const ReportQuery& q) {
   check_filter_fields(q.filtering);
   const auto& acc = account();
   const std::string id_field = level_id_field(q.data_level);
-  const bool daily = std::find(q.dimensions.begin(), q.dimensions.end(), "stat_time_day") != q.dimensions.end();
-  const bool by_id = std::find(q.dimensions.begin(), q.dimensions.end(), id_field) != q.dimensions.end();
+  const bool by_id = has(q.dimensions, id_field);
+  const Breakdown breakdown = breakdown_of(q);
   const auto campaign_filter = filter_ids(q.filtering, "campaign_ids");
   const auto adgroup_filter = filter_ids(q.filtering, "adgroup_ids");
   const auto ad_filter = filter_ids(q.filtering, "ad_ids");
 
-  // (object id, day) -> totals, in key order so rows come out sorted by id then date
-  std::map<std::pair<std::string, long>, Totals> groups;
+  Groups groups;  // in key order, so rows come out sorted by id, then time, then segment
   std::map<std::string, const json*> objects;  // the record each row describes
   for (const auto& ad : acc.ads) {
     if (ad.value("advertiser_id", "") != q.advertiser_id) continue;
@@ -261,20 +393,23 @@ json report_rows(const ReportQuery& q) {
                                                      : find_by(acc.advertisers, "advertiser_id", q.advertiser_id);
     const std::string object_id = by_id ? object->value(id_field, "") : "";
     if (by_id) objects[object_id] = object;
-    for (long day = q.start_day; day <= q.end_day; ++day) {
-      groups[{object_id, daily ? day : 0}].add(ad_day(ad, *campaign, day));
-    }
+    const long first = q.lifetime ? creation_day(ad) : q.start_day;
+    const long last = q.lifetime ? util::today_utc() : q.end_day;
+    for (long day = first; day <= last; ++day) add_day(groups, object_id, day, ad_day(ad, *campaign, day), breakdown);
   }
   json rows = json::array();
   for (const auto& [key, totals] : groups) {
     if (totals.impressions == 0 && totals.spend_cents == 0) continue;  // TikTok omits rows without delivery
+    const auto& [object_id, time, segments] = key;
     json dims = json::object();
-    if (by_id) dims[id_field] = key.first;
-    if (daily) dims["stat_time_day"] = util::format_date(key.second) + " 00:00:00";
+    if (by_id) dims[id_field] = object_id;
+    if (breakdown.daily) dims["stat_time_day"] = util::format_date(time) + " 00:00:00";
+    if (breakdown.hourly) dims["stat_time_hour"] = hour_text(time);
+    for (std::size_t i = 0; i < segments.size(); ++i) dims[breakdown.segment_names[i]] = segments[i];
     json metrics = json::object();
     for (const auto& m : q.metrics) {
       metrics[m] = attribute_levels().count(m) && m != "cash_spend" && m != "voucher_spend"
-                       ? json(objects[key.first] ? objects[key.first]->value(m, "-") : "-")
+                       ? json(objects[object_id] ? objects[object_id]->value(m, "-") : "-")
                        : metric_value(m, totals);
     }
     rows.push_back({{"dimensions", std::move(dims)}, {"metrics", std::move(metrics)}});
