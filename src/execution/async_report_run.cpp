@@ -86,7 +86,7 @@ std::string how_it_ran(const Page& page, std::size_t rows) {
 }  // namespace
 
 RunResult run_async_report(Executor& executor, const Target& target, const json& params, const CallContext& context,
-                           const RunLimits& limits, const std::string& reason) {
+                           const RunLimits& limits, const std::string& reason, std::size_t skip) {
   if (context.stop.stop_requested()) {
     UpstreamError::Details d;
     d.category = ErrorCategory::Cancelled;
@@ -98,10 +98,16 @@ RunResult run_async_report(Executor& executor, const Target& target, const json&
   RunResult out;
   out.data = std::move(page.records);
   const std::size_t rows = out.data.size();
+  const std::size_t skipped = std::min(skip, rows);
+  out.data.erase(out.data.begin(), out.data.begin() + static_cast<std::ptrdiff_t>(skipped));
   const std::size_t wanted =
       std::min(params.contains("limit") ? params["limit"].get<std::size_t>() : limits.max_records, limits.max_records);
-  const bool cut = rows > wanted;
-  if (cut) out.data.erase(out.data.begin() + static_cast<std::ptrdiff_t>(wanted), out.data.end());
+  const bool cut = out.data.size() > wanted;
+  if (cut) {
+    out.data.erase(out.data.begin() + static_cast<std::ptrdiff_t>(wanted), out.data.end());
+    out.resume = CursorPosition{"task", 0, 1, skipped + wanted};
+  }
+  for (std::size_t i = 0; i < out.data.size(); ++i) out.positions.push_back(CursorPosition{"task", 0, 1, skipped + i});
   if (params.contains("fields") && target.action.is_local("fields")) project_fields(out.data, params["fields"]);
 
   out.meta = json{{"entity", target.entity.name}, {"action", target.action.name}};
@@ -117,9 +123,9 @@ RunResult run_async_report(Executor& executor, const Target& target, const json&
   out.meta["has_more"] = cut;
   if (cut) {
     out.meta["stopped_at_limit"] = wanted;
-    out.meta["note"] = "the task returned " + std::to_string(rows) + " rows; these are the first " +
-                       std::to_string(wanted) + ": raise params.limit (at most " + std::to_string(limits.max_records) +
-                       ") or narrow the report";
+    out.meta["note"] = "the task returned " + std::to_string(rows) + " rows; these are " + std::to_string(wanted) +
+                       " of them: continue with meta.next_cursor, raise params.limit (at most " +
+                       std::to_string(limits.max_records) + ") or narrow the report";
   }
   return out;
 }

@@ -29,8 +29,9 @@ bool watches_for_async(const Executor& executor, const Target& target, const jso
 RunResult run_report_aware(Executor& executor, const Target& target, json params, const CallContext& context,
                            const RunLimits& limits, const SyncRun& sync);
 
-// The async task alone; `reason` goes to meta.async_reason.
+// The async task alone; `reason` goes to meta.async_reason. `skip`: rows of the task's result to
+// leave out, for a cursor (kind "task") continuing an earlier answer.
 RunResult run_async_report(Executor& executor, const Target& target, const json& params, const CallContext& context,
-                           const RunLimits& limits, const std::string& reason);
+                           const RunLimits& limits, const std::string& reason, std::size_t skip = 0);
 
 }  // namespace execution

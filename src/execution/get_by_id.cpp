@@ -82,7 +82,8 @@ std::string not_found_note(const catalog::GetSpec& spec, const json& params, std
 
 }  // namespace
 
-RunResult run_get(Executor& executor, const Target& target, const json& params, const CallContext& context) {
+RunResult run_get(Executor& executor, const Target& target, const json& params, const CallContext& context,
+                  std::size_t skip) {
   const catalog::GetSpec& spec = *target.action.get;
   const IdList asked = distinct_ids(params.at(spec.id_param));
   Page page = executor.fetch(target, get_request(target.action, params, asked.ids), context);
@@ -96,6 +97,9 @@ RunResult run_get(Executor& executor, const Target& target, const json& params, 
     if (!found) not_found.push_back(id);
   }
   if (params.contains("fields") && target.action.is_local("fields")) project_fields(out.data, params["fields"]);
+  const std::size_t skipped = std::min(skip, out.data.size());
+  out.data.erase(out.data.begin(), out.data.begin() + static_cast<std::ptrdiff_t>(skipped));
+  for (std::size_t i = 0; i < out.data.size(); ++i) out.positions.push_back(CursorPosition{"page", 0, 1, skipped + i});
   out.meta = {{"entity", target.entity.name}, {"action", target.action.name}, {"request_id", page.request_id},
               {"requested", asked.ids.size()}, {"found", asked.ids.size() - not_found.size()}, {"has_more", false}};
   for (auto& [k, v] : page.extra_meta.items()) out.meta[k] = v;

@@ -12,6 +12,8 @@
 namespace execution {
 
 // `params` are prepared (validated, defaulted); target.action.get is set. Throws UpstreamError.
-RunResult run_get(Executor& executor, const Target& target, const json& params, const CallContext& context);
+// `skip`: records of the answer to leave out (a cursor continuing a cut result).
+RunResult run_get(Executor& executor, const Target& target, const json& params, const CallContext& context,
+                  std::size_t skip = 0);
 
 }  // namespace execution

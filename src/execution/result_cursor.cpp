@@ -70,7 +70,7 @@ std::optional<CursorPosition> position_from(const json& j) {
   if (!j.is_object() || !j.contains("k") || !j["k"].is_string()) return std::nullopt;
   CursorPosition p;
   p.kind = j["k"].get<std::string>();
-  if (p.kind != "page") return p;  // the caller refuses kinds it does not know
+  if (p.kind != "page" && p.kind != "task") return p;  // the caller refuses kinds it does not know
   for (const char* key : {"w", "pg", "o"}) {
     if (!j.contains(key) || !is_count(j[key])) return std::nullopt;
   }
@@ -124,7 +124,7 @@ DecodedCursor decode_cursor(std::string_view text) {
   if (!shaped) return refused_cursor("is malformed (entity, action, params or position missing)");
   auto position = position_from(payload["at"]);
   if (!position) return refused_cursor("is malformed (its position is not valid)");
-  if (position->kind != "page") {
+  if (position->kind != "page" && position->kind != "task") {
     return refused_cursor("holds a position of kind \"" + position->kind + "\", which this server cannot continue");
   }
   ResultCursor c;

@@ -14,8 +14,9 @@
 namespace execution {
 
 // Where the next record is. Kind "page": report window `window` (0 without windows), upstream
-// page `page` (with the same page_size), `offset` records into that page. Other kinds (an async
-// report task, say) may be added; a decoder that does not know a kind refuses the cursor.
+// page `page` (with the same page_size), `offset` records into that page. Kind "task": row
+// `offset` of an async report task's result (a new task re-runs the report; window 0, page 1).
+// A decoder that does not know a kind refuses the cursor.
 struct CursorPosition {
   std::string kind = "page";
   std::size_t window = 0;

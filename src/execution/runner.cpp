@@ -191,6 +191,13 @@ RunResult run_windows(Executor& executor, const Target& target, const json& para
 
 RunResult run(Executor& executor, const Target& target, json params, const CallContext& context,
               const RunLimits& limits, const std::optional<CursorPosition>& from) {
+  // A cursor into an async report's rows continues with a new task of the same report.
+  if (from && from->kind == "task") {
+    return run_async_report(executor, target, params, context, limits,
+                            "continuing an async report from meta.next_cursor: a new task re-ran the report and "
+                            "the rows before the cursor were skipped",
+                            from->offset);
+  }
   // params.async, or a sync report too large to answer in full, runs as one async task.
   if (watches_for_async(executor, target, params)) {
     auto sync = [&from](Executor& e, const Target& t, json p, const CallContext& c, const RunLimits& l) {
@@ -200,7 +207,8 @@ RunResult run(Executor& executor, const Target& target, json params, const CallC
   }
   throw_if_cancelled(context);
   if (target.action.get) {
-    RunResult got = run_get(executor, target, params, context);
+    if (from && (from->window != 0 || from->page != 1)) throw_bad_start("points past the single answer of a get");
+    RunResult got = run_get(executor, target, params, context, from ? from->offset : 0);
     select_fields(got.data, params.value("select_fields", json()), params.value("exclude_fields", json()));
     return got;
   }

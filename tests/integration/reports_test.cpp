@@ -208,3 +208,45 @@ TEST_CASE("describe shows a report entity's rules; tools/list stays under 10 KB"
   const json tools = server.client.request("tools/list")["result"];
   CHECK(tools.dump().size() < 10000);
 }
+
+TEST_CASE("an async report's rows continue with meta.next_cursor, none lost or repeated") {
+  test::RunningServer server(demo_config());
+  const json params{{"start_date", "2026-07-01"}, {"end_date", "2026-09-28"}, {"metrics", json{"spend"}},
+                    {"async", true}, {"limit", 200}};
+  const json first = structured(server.execute("campaigns_reports_daily", params));
+  CHECK(first["data"].size() == 200);
+  REQUIRE(first["meta"].contains("next_cursor"));
+  const json rows = all_rows(server, "campaigns_reports_daily", params);
+  json sync = params;
+  sync.erase("async");
+  sync.erase("limit");
+  sync["all_pages"] = true;
+  const json expected = structured(server.execute("campaigns_reports_daily", sync))["data"];
+  REQUIRE(rows.size() == expected.size());
+  std::set<std::string> seen;
+  for (const auto& row : rows) seen.insert(row.dump());
+  CHECK(seen.size() == rows.size());
+  for (const auto& row : expected) CHECK(seen.count(row.dump()) == 1);
+}
+
+TEST_CASE("a get cut by the output bound continues with meta.next_cursor") {
+  config::Config c = demo_config();
+  c.output_max_chars = 6000;
+  test::RunningServer server(c);
+  json ids = json::array();
+  for (const auto& ad : tiktok::demo::account().ads) {
+    if (ad["advertiser_id"] == kAdv && ids.size() < 30) ids.push_back(ad["ad_id"]);
+  }
+  json params{{"ids", ids}};
+  std::vector<std::string> got;
+  for (int call = 0; call < 40; ++call) {
+    const json sc = structured(server.execute("ads", params, "get"));
+    for (const auto& ad : sc["data"]) got.push_back(ad["ad_id"].get<std::string>());
+    if (!sc["meta"].contains("next_cursor")) break;
+    params = {{"cursor", sc["meta"]["next_cursor"]}};
+    CHECK(call < 39);
+  }
+  std::vector<std::string> asked;
+  for (const auto& id : ids) asked.push_back(id.get<std::string>());
+  CHECK(got == asked);
+}

@@ -160,9 +160,14 @@ TEST_CASE("a cursor of another format version or an unknown position kind is ref
   json v2 = sample_payload();
   v2["v"] = 2;
   CHECK_THAT(cursor_refusal(forge(v2)), Catch::Contains("another version of this server (cursor format 2, this server reads 1)"));
+  json sheet = sample_payload();
+  sheet["at"] = {{"k", "sheet"}, {"o", 0}};
+  CHECK_THAT(cursor_refusal(forge(sheet)), Catch::Contains("kind \"sheet\""));
   json task = sample_payload();
-  task["at"] = {{"k", "task"}, {"task_id", "123"}, {"o", 0}};
-  CHECK_THAT(cursor_refusal(forge(task)), Catch::Contains("kind \"task\""));
+  task["at"] = {{"k", "task"}, {"task_id", "123"}, {"o", 0}};  // a task position has w, pg and o
+  CHECK_THAT(cursor_refusal(forge(task)), Catch::Contains("its position is not valid"));
+  task["at"] = {{"k", "task"}, {"w", 0}, {"pg", 1}, {"o", 7}};
+  CHECK(execution::decode_cursor(forge(task)).cursor->position.offset == 7);
 }
 
 TEST_CASE("cursors stay within their size limit", "[cursor]") {
