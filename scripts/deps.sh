@@ -6,11 +6,17 @@ exec 1>&2
 
 packages=(g++ cmake make pkg-config ccache nlohmann-json3-dev libboost-dev libcpp-httplib-dev libssl-dev
   ca-certificates catch2)
-if [ "${1:-}" = "--tests" ]; then
-  packages+=(clang libclang-rt-14-dev valgrind)
+node_and_npm() {
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
-fi
+}
+for group in "$@"; do
+  case "$group" in
+    --tests) packages+=(clang libclang-rt-14-dev valgrind man-db) && node_and_npm ;;
+    --package) packages+=(help2man dpkg-dev file) && node_and_npm ;;  # scripts/package.sh
+    *) echo "usage: scripts/deps.sh [--tests] [--package]" && exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

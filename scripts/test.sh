@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds, and runs the unit and integration
-# tests (CTest), the end-to-end tests that drive the binary with real MCP clients from npm, and
-# the official MCP conformance suite; then all of it again under AddressSanitizer and
-# UndefinedBehaviorSanitizer, each fuzz target for a short time, and the CTest programs under
-# ThreadSanitizer.
+# tests (CTest), the end-to-end tests that drive the binary with real MCP clients from npm, the
+# official MCP conformance suite, and the packages (built and checked by tests/package/check.sh);
+# then all of it again under AddressSanitizer and UndefinedBehaviorSanitizer, each fuzz target
+# for a short time, and the CTest programs under ThreadSanitizer.
 # Every test runs with canary credentials (tests/support/canaries.hpp, tests/e2e/canaries.mjs);
 # the last step fails if any of them shows in the output of a step or in a log the tests keep.
 set -euo pipefail
@@ -33,6 +33,9 @@ scripts/e2e.sh
 
 step "official MCP conformance suite (Streamable HTTP)"
 scripts/conformance.sh build
+
+step "packages: the MCP bundle, the Debian package and server.json, built into dist/ and checked"
+TMM_TEST_LOG_DIR="$logs/packages" tests/package/check.sh
 
 step "AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite again (build-asan/)"
 scripts/sanitize.sh asan

@@ -1,7 +1,8 @@
 #pragma once
 // HttpTransport over cpp-httplib: HTTPS with certificate verification against the system CA
-// bundle, kept-alive connections reused per origin, connect and read timeouts, a cap on the
-// response size, no redirects followed, and cancellation that interrupts a blocked exchange.
+// bundle (net/ca_bundle.hpp), kept-alive connections reused per origin, connect and read
+// timeouts, a cap on the response size, no redirects followed, and cancellation that interrupts
+// a blocked exchange.
 
 #include <chrono>
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "net/ca_bundle.hpp"
 #include "net/http_transport.hpp"
 
 namespace httplib {
@@ -23,7 +25,7 @@ struct HttpClientOptions {
   std::chrono::milliseconds connect_timeout{5000};
   std::chrono::milliseconds read_timeout{30000};  // also the most one exchange may take in all
   std::size_t max_response_bytes = 32 * 1024 * 1024;  // refused at once when Content-Length says more
-  std::string ca_bundle = "/etc/ssl/certs/ca-certificates.crt";
+  std::string ca_bundle = system_ca_bundle();
   std::size_t max_idle_per_origin = 8;
 };
 

@@ -13,6 +13,7 @@
 #include "transport/event_stream.hpp"
 #include "transport/http_checks.hpp"
 #include "transport/http_handler.hpp"
+#include "transport/open_streams.hpp"
 #include "transport/sse_format.hpp"
 
 namespace transport {
@@ -44,40 +45,6 @@ bool pump(EventStream& stream, httplib::DataSink& sink, std::chrono::millisecond
   if (chunk.finished) sink.done();
   return true;
 }
-
-// The event streams being written. Once stopping, cpp-httplib drops a chunked response that
-// has not ended, which its client sees as a broken connection: stop() waits for them first.
-class OpenStreams {
- public:
-  // Held by a stream's response until it is done with.
-  std::shared_ptr<void> track() {
-    std::lock_guard lock(mutex_);
-    ++count_;
-    return std::make_shared<Token>(*this);
-  }
-
-  // False when streams are still open after `timeout`.
-  bool wait_none(std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mutex_);
-    return none_.wait_for(lock, timeout, [this] { return count_ == 0; });
-  }
-
- private:
-  struct Token {
-    explicit Token(OpenStreams& owner) : owner(owner) {}
-    ~Token() { owner.release(); }
-    OpenStreams& owner;
-  };
-
-  void release() {
-    std::lock_guard lock(mutex_);
-    if (--count_ == 0) none_.notify_all();
-  }
-
-  std::mutex mutex_;
-  std::condition_variable none_;
-  std::size_t count_ = 0;
-};
 
 // How long stop() lets open streams write their last events.
 constexpr std::chrono::seconds kStreamDrain{2};

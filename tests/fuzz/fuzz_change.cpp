@@ -87,7 +87,7 @@ void run(const json& raw) {
   options.base_url = "https://demo.invalid/open_api/v1.3";
   options.retry.max_attempts = 1;
   const tiktok::Client client(upstream, nullptr, options, [](auto, const auto&) { return true; });
-  tiktok::DirectExecutor executor(client, {"", "", tiktok::demo::kDefaultAdvertiserId, true});
+  tiktok::DirectExecutor executor(client, {"", "", tiktok::demo::kDefaultAdvertiserId, true, {}});
   changes::AuditLog audit("");
   changes::ConfirmationStore store;
   changes::Limits limits;

@@ -80,7 +80,7 @@ void check_bounded(const execution::BoundedResult& bounded, std::size_t records)
 void read(const std::vector<net::HttpResult>& answers, const char* entity_name, const json& raw_params) {
   fuzz::ReplayUpstream upstream(answers);
   const tiktok::Client client = client_for(upstream);
-  tiktok::DirectExecutor executor(client, {"app-id", "fuzz-app-secret", kAdvertiser, false});
+  tiktok::DirectExecutor executor(client, {"app-id", "fuzz-app-secret", kAdvertiser, false, {}});
   const catalog::Entity& entity = *catalog::Catalog::builtin().find(entity_name);
   const catalog::Action& action = *entity.find_action("list");
   auto prepared = catalog::prepare_params(action, raw_params, {kAdvertiser});
@@ -102,7 +102,7 @@ void read(const std::vector<net::HttpResult>& answers, const char* entity_name, 
 void check_connection(const std::vector<net::HttpResult>& answers, bool with_app_credentials) {
   fuzz::ReplayUpstream upstream(answers);
   const tiktok::Client client = client_for(upstream);
-  tiktok::DirectSettings settings{"", "", kAdvertiser, false};
+  tiktok::DirectSettings settings{"", "", kAdvertiser, false, {}};
   if (with_app_credentials) settings = {"app-id", "fuzz-app-secret", kAdvertiser, false};
   tiktok::DirectExecutor executor(client, settings);
   try {

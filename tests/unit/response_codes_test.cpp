@@ -116,7 +116,7 @@ TEST_CASE("check reads an answer without a data object as no advertisers") {
   options.base_url = "https://business-api.tiktok.com/open_api/v1.3";
   options.access_token = "token-for-check";
   tiktok::Client client(transport, nullptr, options);
-  tiktok::DirectExecutor executor(client, {"", "", "7000000000000000001", false});
+  tiktok::DirectExecutor executor(client, {"", "", "7000000000000000001", false, {}});
   for (int i = 0; i < 2; ++i) {
     auto report = executor.check({});
     CHECK(report.ok);

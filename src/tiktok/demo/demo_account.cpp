@@ -53,7 +53,7 @@ std::string timestamp(int day_of_year, int seconds) {
   static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int month = 0;
   while (day_of_year >= kDays[month]) day_of_year -= kDays[month++];
-  char buf[32];
+  char buf[64];  // room for any int the compiler cannot bound
   std::snprintf(buf, sizeof buf, "2026-%02d-%02d %02d:%02d:%02d", month + 1, day_of_year + 1, (seconds / 3600) % 24,
                 (seconds / 60) % 60, seconds % 60);
   return buf;
