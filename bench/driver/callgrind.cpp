@@ -5,7 +5,7 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "stdio_client.hpp"
+#include "support/stdio_client.hpp"
 
 namespace bench {
 
@@ -27,11 +27,11 @@ double total_instructions(const std::string& path) {
 
 double run_session(const Setup& setup, const nlohmann::json& call, int calls) {
   const std::string out = "/tmp/tmm-bench-callgrind." + std::to_string(::getpid()) + ".out";
-  Command command = ours_stdio(setup);
+  test::Command command = ours_stdio(setup);
   command.argv.insert(command.argv.begin(), {"valgrind", "--tool=callgrind", "--callgrind-out-file=" + out});
   {
-    StdioClient client(command);
-    client.open_session();
+    test::StdioClient client(command);
+    client.open_session(initialize_params());
     for (int i = 0; i < calls; ++i) {
       const auto result = client.request("tools/call", call, std::chrono::minutes(5));
       if (result.value("isError", false)) throw std::runtime_error("call failed under callgrind");

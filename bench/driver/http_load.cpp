@@ -1,16 +1,14 @@
 #include "http_load.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <atomic>
-#include <memory>
+#include <exception>
 #include <thread>
 #include <vector>
 
-#include "http_session.hpp"
+#include "servers.hpp"
+#include "support/http_session.hpp"
+#include "support/mcp_messages.hpp"
+#include "support/reply_body.hpp"
 
 namespace bench {
 
@@ -18,38 +16,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-sockaddr_in loopback(int port) {
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return addr;
+// True when the call's answer (the last message, after any notifications) is a result that is
+// no error; throws for a reply body that is not JSON.
+bool call_succeeds(test::HttpSession& session, long long id, const nlohmann::json& call) {
+  const test::HttpReply reply = session.post(test::request(id, "tools/call", call));
+  if (reply.status != 200) return false;
+  const auto messages = test::messages_in_body(reply.content_type, reply.body);
+  if (messages.empty() || !messages.back().contains("result")) return false;
+  return !messages.back()["result"].value("isError", false);
 }
 
 }  // namespace
-
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr = loopback(0);
-  socklen_t len = sizeof addr;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-bool wait_for_port(int port, std::chrono::milliseconds timeout) {
-  const auto deadline = Clock::now() + timeout;
-  while (Clock::now() < deadline) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr = loopback(port);
-    const bool up = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    if (up) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return false;
-}
 
 LoadResult closed_loop(int port, int sessions, const nlohmann::json& call, std::chrono::milliseconds duration,
                        std::chrono::milliseconds warmup) {
@@ -61,12 +38,12 @@ LoadResult closed_loop(int port, int sessions, const nlohmann::json& call, std::
   for (int i = 0; i < sessions; ++i) {
     clients.emplace_back([&] {
       try {
-        HttpSession session("127.0.0.1", port);
-        session.open();
-        while (!stopping) {
+        test::HttpSession session("127.0.0.1", port, std::chrono::seconds(60));
+        session.open(test::request(1, "initialize", initialize_params()));
+        for (long long id = 2; !stopping; ++id) {
           bool ok = true;
           try {
-            ok = !session.request("tools/call", call).value("isError", false);
+            ok = call_succeeds(session, id, call);
           } catch (const std::exception&) {
             ok = false;
           }

@@ -18,10 +18,4 @@ struct LoadResult {
 LoadResult closed_loop(int port, int sessions, const nlohmann::json& call, std::chrono::milliseconds duration,
                        std::chrono::milliseconds warmup = std::chrono::milliseconds(500));
 
-// A free loopback port (bound and released; the server binds it right after).
-int free_port();
-
-// Waits until something accepts connections on the port; false after `timeout`.
-bool wait_for_port(int port, std::chrono::milliseconds timeout);
-
 }  // namespace bench

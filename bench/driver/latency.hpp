@@ -6,19 +6,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "child_process.hpp"
 #include "stats.hpp"
-#include "stdio_client.hpp"
+#include "support/stdio_client.hpp"
 
 namespace bench {
 
 // Start the process, write initialize at once (the pipe holds it until the server reads) and
 // stop the clock when the response line has arrived. Each run is a new process; closing it is
 // not timed. The first `warmup` runs (page cache, dynamic loader) are not counted.
-Summary startup_ms(const Command& server, int runs, int warmup = 3);
+Summary startup_ms(const test::Command& server, int runs, int warmup = 3);
 
 // `runs` round trips of one request on an open session, after `warmup` untimed ones.
-Summary request_ms(StdioClient& client, const std::string& method, const nlohmann::json& params, int runs,
+Summary request_ms(test::StdioClient& client, const std::string& method, const nlohmann::json& params, int runs,
                    int warmup = 20);
 
 }  // namespace bench

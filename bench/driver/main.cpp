@@ -5,6 +5,8 @@
 //   tmm_bench --binary PATH [--out FILE] [--quick] [--no-callgrind] [--reference CMD ARG...]
 // (--reference takes the rest of the command line.)
 
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -13,8 +15,9 @@
 #include "fakes/fake_tiktok_server.hpp"
 #include "http_load.hpp"
 #include "latency.hpp"
-#include "memory.hpp"
 #include "servers.hpp"
+#include "support/process_memory.hpp"
+#include "support/server_banner.hpp"
 #include "upstream_overhead.hpp"
 
 namespace {
@@ -54,24 +57,27 @@ Options parse(int argc, char** argv) {
 // Runs counts scaled down for --quick.
 int runs(const Options& o, int full) { return o.quick ? std::max(3, full / 20) : full; }
 
-json memory_json(const bench::Memory& m) { return {{"rss_mib", m.rss_mib}, {"peak_mib", m.peak_mib}}; }
+json memory_json(pid_t pid) {
+  const test::ProcessMemory m = test::memory_of(pid);
+  return {{"rss_mib", m.rss_kib / 1024.0}, {"peak_mib", m.peak_kib / 1024.0}};
+}
 
 void step(const std::string& what) { std::cerr << "bench: " << what << "\n"; }
 
-bench::Memory idle_memory(bench::StdioClient& client) {
+json idle_memory(test::StdioClient& client) {
   client.request("tools/list", json::object());
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  return bench::memory_of(client.process().pid());
+  return memory_json(client.process().pid());
 }
 
 // Start-up, tools/list and one cheap call on a server, plus its memory once initialized.
-json basics(const Options& o, const bench::Command& server, const json& simple_call, int startup_runs) {
+json basics(const Options& o, const test::Command& server, const json& simple_call, int startup_runs) {
   json out;
   step("start-up of " + server.argv.front());
   out["startup"] = to_json(bench::startup_ms(server, startup_runs), "ms");
-  bench::StdioClient client(server);
-  client.open_session();
-  out["idle_memory"] = memory_json(idle_memory(client));
+  test::StdioClient client(server);
+  client.open_session(bench::initialize_params());
+  out["idle_memory"] = idle_memory(client);
   step("tools/list and a simple call on " + server.argv.front());
   out["tools_list"] = to_json(bench::request_ms(client, "tools/list", json::object(), runs(o, 500)), "ms");
   out["simple_call"] = to_json(bench::request_ms(client, "tools/call", simple_call, runs(o, 500)), "ms");
@@ -80,21 +86,22 @@ json basics(const Options& o, const bench::Command& server, const json& simple_c
 
 json execute_calls(const Options& o, fakes::FakeTikTokServer& fake) {
   json out;
-  bench::StdioClient client(bench::ours_stdio(o.setup));
-  client.open_session();
+  test::StdioClient client(bench::ours_stdio(o.setup));
+  client.open_session(bench::initialize_params());
   step("execute: 100 campaigns");
   out["campaigns"] = to_json(bench::execute_overhead(client, fake, bench::list_campaigns_call(), runs(o, 400)));
   step("execute: a 1,000-row report page");
   out["report_page"] = to_json(bench::execute_overhead(client, fake, bench::report_page_call(), runs(o, 150)));
-  out["memory_after"] = memory_json(bench::memory_of(client.process().pid()));
+  out["memory_after"] = memory_json(client.process().pid());
   return out;
 }
 
 json http_throughput(const Options& o) {
   json out = json::array();
-  const int port = bench::free_port();
-  bench::ChildProcess server(bench::ours_http(o.setup, port));
-  if (!bench::wait_for_port(port, std::chrono::seconds(10))) throw std::runtime_error("the HTTP server did not start");
+  // Kept when the server does not start, for the error to point at.
+  const std::string log = "/tmp/tmm-bench-http." + std::to_string(::getpid()) + ".log";
+  test::ChildProcess server(bench::ours_http(o.setup, log));
+  const int port = test::wait_for_listening_port(log, server, std::chrono::seconds(10));
   const auto duration = std::chrono::milliseconds(o.quick ? 500 : 3000);
   for (int sessions : {1, 8, 64}) {
     step("Streamable HTTP, " + std::to_string(sessions) + " sessions");
@@ -109,8 +116,10 @@ json http_throughput(const Options& o) {
                    {"calls_per_second", to_json(bench::summarize(rates), "calls/s")},
                    {"failures", failures}});
   }
-  json result{{"runs", out}, {"memory_after", memory_json(bench::memory_of(server.pid()))}};
-  server.finish();
+  json result{{"runs", out}, {"memory_after", memory_json(server.pid())}};
+  server.terminate();
+  server.wait(std::chrono::seconds(10));
+  ::unlink(log.c_str());
   return result;
 }
 

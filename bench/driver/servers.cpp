@@ -1,32 +1,57 @@
 #include "servers.hpp"
 
+#include <string_view>
+
+#include "support/mcp_messages.hpp"
+
+extern char** environ;
+
 namespace bench {
 
 namespace {
 
 using nlohmann::json;
+using Environment = std::map<std::string, std::string>;
 
-std::map<std::string, std::string> direct_mode(const Setup& setup) {
-  return {{"TIKTOK_MARKETING_ACCESS_TOKEN", kToken},
-          {"TIKTOK_MARKETING_ADVERTISER_ID", kAdvertiserId},
-          {"TIKTOK_MARKETING_API_BASE_URL", setup.upstream_url},
-          {"TIKTOK_MARKETING_RATE_LIMIT_QPS", "100000"},
-          {"TIKTOK_MARKETING_RATE_LIMIT_QPM", "1000000"},
-          {"TIKTOK_MARKETING_OUTPUT_MAX_CHARS", "100000000"}};
+bool read_by_server(std::string_view name) {
+  for (std::string_view prefix : {"TIKTOK_MARKETING_", "AIRBYTE_", "MCP_"}) {
+    if (name.substr(0, prefix.size()) == prefix) return true;
+  }
+  return false;
+}
+
+Environment inherited_with(const Environment& extra) {
+  Environment env;
+  for (char** e = environ; e && *e; ++e) {
+    const std::string_view entry(*e);
+    const auto equals = entry.find('=');
+    const std::string name(entry.substr(0, equals));
+    if (!read_by_server(name) && equals != std::string_view::npos) env[name] = entry.substr(equals + 1);
+  }
+  for (const auto& [name, value] : extra) env[name] = value;
+  return env;
+}
+
+Environment direct_mode(const Setup& setup) {
+  return inherited_with({{"TIKTOK_MARKETING_ACCESS_TOKEN", kToken},
+                         {"TIKTOK_MARKETING_ADVERTISER_ID", kAdvertiserId},
+                         {"TIKTOK_MARKETING_API_BASE_URL", setup.upstream_url},
+                         {"TIKTOK_MARKETING_RATE_LIMIT_QPS", "100000"},
+                         {"TIKTOK_MARKETING_RATE_LIMIT_QPM", "1000000"},
+                         {"TIKTOK_MARKETING_OUTPUT_MAX_CHARS", "100000000"}});
 }
 
 }  // namespace
 
-Command ours_stdio(const Setup& setup) { return {{setup.binary}, direct_mode(setup)}; }
+test::Command ours_stdio(const Setup& setup) { return {{setup.binary}, direct_mode(setup)}; }
 
-Command ours_http(const Setup& setup, int port) {
-  auto env = direct_mode(setup);
-  env["TIKTOK_MARKETING_TRANSPORT"] = "http";
-  env["TIKTOK_MARKETING_PORT"] = std::to_string(port);
-  return {{setup.binary}, env};
+test::Command ours_http(const Setup& setup, const std::string& stderr_path) {
+  return {{setup.binary, "--transport", "http", "--host", "127.0.0.1", "--port", "0"}, direct_mode(setup), stderr_path};
 }
 
-Command reference_stdio(const Setup& setup) { return {setup.reference, {}}; }
+test::Command reference_stdio(const Setup& setup) { return {setup.reference, inherited_with({})}; }
+
+json initialize_params() { return test::initialize_params("2025-06-18", "tmm-bench"); }
 
 json list_campaigns_call() {
   return {{"name", "tiktok_marketing_execute"}, {"arguments", {{"entity", "campaigns"}, {"action", "list"}}}};

@@ -1,15 +1,17 @@
 #pragma once
 // How the benchmarks start the servers they compare: ours in direct mode against the fake
 // TikTok API (client-side rate limits raised so the limiter never waits, and the output bound
-// raised so a 1,000-row page is shaped whole, not truncated), and the reference server.
+// raised so a 1,000-row page is shaped whole, not truncated), and the reference server. Each
+// gets this process's environment less every variable ours would read (TIKTOK_MARKETING_*,
+// AIRBYTE_*, MCP_*), plus its own.
 
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "child_process.hpp"
 #include "support/canaries.hpp"
+#include "support/child_process.hpp"
 
 namespace bench {
 
@@ -23,9 +25,13 @@ struct Setup {
   std::string upstream_url;            // the fake TikTok API
 };
 
-Command ours_stdio(const Setup& setup);
-Command ours_http(const Setup& setup, int port);
-Command reference_stdio(const Setup& setup);
+test::Command ours_stdio(const Setup& setup);
+// Streamable HTTP on a port of its choosing (--port 0), which its banner on `stderr_path` names.
+test::Command ours_http(const Setup& setup, const std::string& stderr_path);
+test::Command reference_stdio(const Setup& setup);
+
+// The initialize params every benchmark sends (the newest protocol both servers speak).
+nlohmann::json initialize_params();
 
 // The tools/call arguments each benchmark sends.
 nlohmann::json list_campaigns_call();   // tiktok_marketing_execute: 100 campaigns, one page

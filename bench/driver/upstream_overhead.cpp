@@ -46,8 +46,8 @@ class Replay {
 
 }  // namespace
 
-Overhead execute_overhead(StdioClient& client, fakes::FakeTikTokServer& fake, const nlohmann::json& call, int runs,
-                          int warmup) {
+Overhead execute_overhead(test::StdioClient& client, fakes::FakeTikTokServer& fake, const nlohmann::json& call,
+                          int runs, int warmup) {
   Overhead out;
   fake.reset_log();
   double ms = 0;

@@ -8,7 +8,7 @@
 
 #include "fakes/fake_tiktok_server.hpp"
 #include "stats.hpp"
-#include "stdio_client.hpp"
+#include "support/stdio_client.hpp"
 
 namespace bench {
 
@@ -20,8 +20,8 @@ struct Overhead {
   std::size_t response_bytes = 0;  // the tool result's text
 };
 
-Overhead execute_overhead(StdioClient& client, fakes::FakeTikTokServer& fake, const nlohmann::json& call, int runs,
-                          int warmup = 10);
+Overhead execute_overhead(test::StdioClient& client, fakes::FakeTikTokServer& fake, const nlohmann::json& call,
+                          int runs, int warmup = 10);
 
 nlohmann::json to_json(const Overhead& o);
 

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { directEnv, startRecordingFakeTikTok } from './fake_tiktok.mjs';
-import { binary, httpSession, initializeMessage, post, startServer } from './http_support.mjs';
-import { RawServer, initializeParams } from './support.mjs';
+import { binary, httpSession, post, withServer } from './http_support.mjs';
+import { initializeParams, initializedNotification, replyMessages } from './mcp_messages.mjs';
+import { RawServer } from './support.mjs';
 
 const TOKEN = 'canary-hostile-token-4b8e02f1d6';
 const SMALL_LIMIT = 65536;
@@ -20,8 +21,8 @@ const INVALID_IDS = [1.5, null, true, false, {}, { a: 1 }, [], [1]];
 
 async function initialized(args = ['--demo'], env = {}) {
   const server = new RawServer(args, env);
-  await server.request(0, 'initialize', initializeParams('2025-11-25'));
-  server.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  await server.request(0, 'initialize', initializeParams());
+  server.send(initializedNotification());
   return server;
 }
 
@@ -216,10 +217,8 @@ test('stdio: parameters that try to smuggle paths or queries upstream are refuse
 
 // The JSON-RPC answer to a POST, whether it came as JSON or on an event stream.
 async function answerOf(response) {
-  const text = await response.text();
-  if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return JSON.parse(text);
-  const data = text.split('\n').filter((l) => l.startsWith('data: ')).map((l) => JSON.parse(l.slice(6)));
-  return data.find((m) => 'result' in m || 'error' in m);
+  const messages = replyMessages(response.headers.get('content-type'), await response.text());
+  return messages.find((m) => 'result' in m || 'error' in m);
 }
 
 function postText(url, body, headers) {
@@ -231,8 +230,8 @@ function postText(url, body, headers) {
 }
 
 test('http: oversize, deeply nested and invalid UTF-8 bodies get 413 and 400 with JSON-RPC errors', async () => {
-  const server = await startServer(binary, ['--transport', 'http', '--demo'], { TIKTOK_MARKETING_MAX_MESSAGE_BYTES: String(SMALL_LIMIT) });
-  try {
+  const env = { TIKTOK_MARKETING_MAX_MESSAGE_BYTES: String(SMALL_LIMIT) };
+  const { code } = await withServer(binary, ['--transport', 'http', '--demo'], env, async (server) => {
     const headers = await httpSession(server.url);
     const big = await postText(server.url, JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'x'.repeat(2 * SMALL_LIMIT) } }), headers);
     assert.equal(big.status, 413);
@@ -255,14 +254,12 @@ test('http: oversize, deeply nested and invalid UTF-8 bodies get 413 and 400 wit
 
     const ping = await post(server.url, { jsonrpc: '2.0', id: 4, method: 'ping' }, headers);
     assert.deepEqual(await ping.json(), { jsonrpc: '2.0', id: 4, result: {} });
-  } finally {
-    assert.equal(await server.stop(), 0);
-  }
+  });
+  assert.equal(code, 0);
 });
 
 test('http: ids of every JSON type, and a 1,000,000-element array', async () => {
-  const server = await startServer(binary, ['--transport', 'http', '--demo']);
-  try {
+  const { code } = await withServer(binary, ['--transport', 'http', '--demo'], async (server) => {
     const headers = await httpSession(server.url);
     for (const id of VALID_IDS) {
       const response = await postText(server.url, requestWithId(idText(id)), headers);
@@ -285,7 +282,6 @@ test('http: ids of every JSON type, and a 1,000,000-element array', async () => 
     const text = body.result.content[0].text;
     assert.match(text, /params\.fields: must have at most 100 item\(s\), but has 1000000/);
     assert.ok(text.length < 4096, `an error of ${text.length} characters`);
-  } finally {
-    assert.equal(await server.stop(), 0);
-  }
+  });
+  assert.equal(code, 0);
 });

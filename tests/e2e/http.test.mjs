@@ -7,17 +7,19 @@ import http from 'node:http';
 import { test } from 'node:test';
 
 import {
-  assertProgress, binary, cancelledCount, connectHttp, eventually, fixture, initializeMessage, post, runToExit,
-  startBlockingCall, startServer,
+  assertProgress, binary, cancelledCount, connectHttp, eventually, fixture, post, runToExit, sessionHeaders,
+  startBlockingCall, withServer,
 } from './http_support.mjs';
 import { MCP_AUTH_TOKEN as TOKEN, WRONG_MCP_AUTH_TOKEN } from './canaries.mjs';
+import { initializeMessage } from './mcp_messages.mjs';
 
 // Demo mode has writes on, so tiktok_marketing_change is listed too.
 const TOOLS = ['tiktok_marketing_execute', 'tiktok_marketing_describe', 'tiktok_marketing_check', 'tiktok_marketing_change'];
+const HTTP = ['--transport', 'http'];
+const HTTP_DEMO = [...HTTP, '--demo'];
 
 test('the production binary serves its tools over Streamable HTTP', async () => {
-  const server = await startServer(binary, ['--transport', 'http', '--demo']);
-  try {
+  await withServer(binary, HTTP_DEMO, async (server) => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     const { client, transport } = await connectHttp(server.url);
     assert.equal(client.getServerVersion().name, 'tiktok-marketing-mcp');
@@ -28,32 +30,25 @@ test('the production binary serves its tools over Streamable HTTP', async () => 
     assert.notEqual(described.isError, true);
     assert.ok(described.content[0].text.length > 0);
     await client.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('DELETE ends a session; later requests with its id get 404', async () => {
-  const server = await startServer(binary, ['--transport', 'http', '--demo']);
-  try {
+  await withServer(binary, HTTP_DEMO, async (server) => {
     const { client, transport } = await connectHttp(server.url);
     const sessionId = transport.sessionId;
     await transport.terminateSession();
     await client.close();
-    const response = await post(server.url, { jsonrpc: '2.0', id: 5, method: 'ping' },
-      { 'Mcp-Session-Id': sessionId, 'MCP-Protocol-Version': '2025-11-25' });
+    const response = await post(server.url, { jsonrpc: '2.0', id: 5, method: 'ping' }, sessionHeaders(sessionId));
     assert.equal(response.status, 404);
     const body = await response.json();
     assert.equal(body.error.code, -32001);
     assert.match(body.error.message, /the client ended it/);
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('the ordered request checks answer with exact statuses', async () => {
-  const server = await startServer(binary, ['--transport', 'http', '--demo']);
-  try {
+  await withServer(binary, HTTP_DEMO, async (server) => {
     const ping = { jsonrpc: '2.0', id: 1, method: 'ping' };
     assert.equal((await post(server.url, ping, { Accept: 'application/json' })).status, 406);
     assert.equal((await post(server.url, ping, { 'Content-Type': 'text/plain' })).status, 415);
@@ -75,14 +70,11 @@ test('the ordered request checks answer with exact statuses', async () => {
     assert.equal((await again.json()).error.code, -32600);
     const get = await fetch(server.url, { headers: { Accept: 'text/event-stream', 'Mcp-Session-Id': sessionId } });
     assert.equal(get.status, 405);
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('a foreign Origin or Host is refused with 403 (DNS rebinding protection)', async () => {
-  const server = await startServer(binary, ['--transport', 'http', '--demo']);
-  try {
+  await withServer(binary, HTTP_DEMO, async (server) => {
     const origin = await post(server.url, initializeMessage(), { Origin: 'http://evil.example.com' });
     assert.equal(origin.status, 403);
     assert.match((await origin.json()).error.message, /Origin/);
@@ -99,14 +91,11 @@ test('a foreign Origin or Host is refused with 403 (DNS rebinding protection)', 
       request.end(JSON.stringify(initializeMessage()));
     });
     assert.equal(status, 403);
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('with MCP_AUTH_TOKEN, clients need the bearer token: 401 without it or with a wrong one', async () => {
-  const server = await startServer(binary, ['--transport', 'http', '--demo'], { MCP_AUTH_TOKEN: TOKEN });
-  try {
+  const { stderr } = await withServer(binary, HTTP_DEMO, { MCP_AUTH_TOKEN: TOKEN }, async (server) => {
     const missing = await post(server.url, initializeMessage());
     assert.equal(missing.status, 401);
     assert.match(missing.headers.get('www-authenticate'), /^Bearer /);
@@ -118,11 +107,9 @@ test('with MCP_AUTH_TOKEN, clients need the bearer token: 401 without it or with
     const { client } = await connectHttp(server.url, { headers: { Authorization: `Bearer ${TOKEN}` } });
     assert.equal((await client.listTools()).tools.length, TOOLS.length);
     await client.close();
-  } finally {
-    await server.stop();
-  }
-  assert.ok(!server.stderr().includes(TOKEN), 'the token must never be logged');
-  assert.ok(!server.stderr().includes(WRONG_MCP_AUTH_TOKEN), 'nor a wrong one');
+  });
+  assert.ok(!stderr.includes(TOKEN), 'the token must never be logged');
+  assert.ok(!stderr.includes(WRONG_MCP_AUTH_TOKEN), 'nor a wrong one');
 });
 
 test('the server refuses to listen beyond loopback without a token', async () => {
@@ -133,8 +120,7 @@ test('the server refuses to listen beyond loopback without a token', async () =>
 });
 
 test('progress notifications arrive on the stream of their request', async () => {
-  const server = await startServer(fixture, ['--transport', 'http']);
-  try {
+  await withServer(fixture, HTTP, async (server) => {
     const { client } = await connectHttp(server.url);
     const progress = [];
     const result = await client.callTool({ name: 'test_tool_with_progress', arguments: {} }, undefined,
@@ -142,14 +128,11 @@ test('progress notifications arrive on the stream of their request', async () =>
     assertProgress(progress);
     assert.equal(result.content[0].text, 'Progress test completed');
     await client.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('concurrent sessions are independent: a blocked call in one does not hold up the others', async () => {
-  const server = await startServer(fixture, ['--transport', 'http']);
-  try {
+  await withServer(fixture, HTTP, async (server) => {
     const blocker = await connectHttp(server.url);
     const blocked = await startBlockingCall(blocker.client);
 
@@ -161,14 +144,11 @@ test('concurrent sessions are independent: a blocked call in one does not hold u
     blocked.abort();
     assert.ok((await blocked.result) instanceof Error);
     for (const s of [blocker, ...sessions]) await s.client.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('cancelling a call (AbortSignal -> notifications/cancelled) stops its work on the server', async () => {
-  const server = await startServer(fixture, ['--transport', 'http']);
-  try {
+  await withServer(fixture, HTTP, async (server) => {
     const { client } = await connectHttp(server.url);
     assert.equal(await cancelledCount(client), 0);
     const call = await startBlockingCall(client);
@@ -176,16 +156,13 @@ test('cancelling a call (AbortSignal -> notifications/cancelled) stops its work 
     assert.ok((await call.result) instanceof Error);
     await eventually(async () => (await cancelledCount(client)) === 1, 'the call to see its cancellation');
     await client.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('a client that disconnects from its request stream has the request cancelled', async () => {
-  const server = await startServer(fixture, ['--transport', 'http'], { TIKTOK_MARKETING_SSE_KEEPALIVE_MS: '100' });
-  try {
+  await withServer(fixture, HTTP, { TIKTOK_MARKETING_SSE_KEEPALIVE_MS: '100' }, async (server) => {
     const { client, transport } = await connectHttp(server.url);
-    const headers = { 'Mcp-Session-Id': transport.sessionId, 'MCP-Protocol-Version': '2025-11-25' };
+    const headers = sessionHeaders(transport.sessionId);
     const abort = new AbortController();
     const response = await fetch(server.url, {
       method: 'POST',
@@ -203,7 +180,5 @@ test('a client that disconnects from its request stream has the request cancelle
     abort.abort(); // hang up without sending notifications/cancelled
     await eventually(async () => (await cancelledCount(client)) === 1, 'the server to notice the disconnect');
     await client.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });

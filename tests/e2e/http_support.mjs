@@ -11,6 +11,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
+import { PROTOCOL_VERSION, initializeMessage, initializedNotification } from './mcp_messages.mjs';
 import { patience } from './patience.mjs';
 import { serverEnv } from './server_env.mjs';
 import { keepStream } from './server_logs.mjs';
@@ -51,6 +52,20 @@ export async function startServer(command, args, env = {}) {
   };
 }
 
+// Runs `body` with a server started as startServer does (`env` may be left out), then stops the
+// server whatever happened. Resolves with its exit code and everything it wrote on stderr.
+export async function withServer(command, args, env, body) {
+  if (typeof env === 'function') [env, body] = [{}, env];
+  const server = await startServer(command, args, env);
+  let code;
+  try {
+    await body(server);
+  } finally {
+    code = await server.stop();
+  }
+  return { code, stderr: server.stderr() };
+}
+
 // Runs `command` expecting it to refuse to start; resolves with its exit code and stderr.
 export async function runToExit(command, args, env = {}) {
   const child = spawn(command, args, { env: serverEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
@@ -84,25 +99,23 @@ export function post(url, message, headers = {}) {
   });
 }
 
-export const initializeMessage = (id = 1) => ({
-  jsonrpc: '2.0',
-  id,
-  method: 'initialize',
-  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw-http-e2e', version: '1.0.0' } },
-});
+// The headers every POST of an open Streamable HTTP session needs.
+export function sessionHeaders(sessionId) {
+  return { 'Mcp-Session-Id': sessionId, 'MCP-Protocol-Version': PROTOCOL_VERSION };
+}
 
-// Polls `probe` until it returns a truthy value (at most 20 s): for effects that happen on
-// the server in the background, such as a cancellation.
 // Opens a Streamable HTTP session by hand (initialize, then initialized) and returns the headers
 // every later POST of that session needs.
 export async function httpSession(url) {
   const init = await post(url, initializeMessage());
   assert.equal(init.status, 200);
-  const headers = { 'Mcp-Session-Id': init.headers.get('mcp-session-id'), 'MCP-Protocol-Version': '2025-11-25' };
-  await post(url, { jsonrpc: '2.0', method: 'notifications/initialized' }, headers);
+  const headers = sessionHeaders(init.headers.get('mcp-session-id'));
+  await post(url, initializedNotification(), headers);
   return headers;
 }
 
+// Polls `probe` until it returns a truthy value (at most 20 s): for effects that happen on
+// the server in the background, such as a cancellation.
 export async function eventually(probe, what) {
   const deadline = Date.now() + patience(20000);
   for (;;) {

@@ -10,10 +10,10 @@ import { once } from 'node:events';
 import { test } from 'node:test';
 
 import { directEnv, startRecordingFakeTikTok } from './fake_tiktok.mjs';
-import { binary, connectHttp, httpSession, initializeMessage, post, startServer } from './http_support.mjs';
+import { binary, connectHttp, httpSession, post, startServer } from './http_support.mjs';
+import { initializeMessage, initializedNotification, sseMessages } from './mcp_messages.mjs';
 import { patience } from './patience.mjs';
 import { serverEnv } from './server_env.mjs';
-import { initializeParams } from './support.mjs';
 
 const TOKEN = 'canary-shutdown-token-71c3e9a05b';
 const PROMPT_EXIT_MS = patience(5000);
@@ -68,9 +68,9 @@ test('stdio: SIGTERM with a call in flight exits 0 at once; the call is answered
   try {
     fake.command({ fault: 'stall', ms: 20000 });
     const server = stdioServer([], directEnv(fake, TOKEN));
-    server.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: initializeParams('2025-11-25') });
+    server.send(initializeMessage(1));
     await server.waitFor((m) => m.id === 1);
-    server.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    server.send(initializedNotification());
     server.send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: CALL });
     await upstreamReached(fake);
     const { code, took } = await terminate(server.child);
@@ -88,7 +88,7 @@ test('stdio: SIGTERM with a call in flight exits 0 at once; the call is answered
 
 test('stdio: SIGTERM while large answers are being written leaves only whole messages', async (t) => {
   const server = stdioServer(['--demo'], {});
-  server.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: initializeParams('2025-11-25') });
+  server.send(initializeMessage(1));
   await server.waitFor((m) => m.id === 1);
   const ids = Array.from({ length: 200 }, (_, i) => 100 + i);
   for (const id of ids) {
@@ -112,18 +112,13 @@ async function readReply(response) {
   if (response.status === 202) return { kind: 'accepted', messages: [], text };
   if (type.startsWith('application/json')) return { kind: 'json', messages: [JSON.parse(text)], text };
   assert.ok(type.startsWith('text/event-stream'), `content-type ${type}`);
-  return { kind: 'stream', messages: sseMessages(text), text };
+  return { kind: 'stream', messages: wholeStreamMessages(text), text };
 }
 
 // The JSON-RPC messages of a complete event stream; every event must be whole.
-function sseMessages(text) {
+function wholeStreamMessages(text) {
   assert.ok(text === '' || text.endsWith('\n\n'), `the stream ends mid-event: ...${text.slice(-80)}`);
-  const messages = [];
-  for (const event of text.split('\n\n').slice(0, -1)) {
-    const data = event.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-    if (data && !event.includes('event: endpoint')) messages.push(JSON.parse(data));
-  }
-  return messages;
+  return sseMessages(text);
 }
 
 // A Streamable HTTP call in flight when SIGTERM arrives `after` ms later.
@@ -195,7 +190,7 @@ test('sse: SIGTERM with a call in flight exits 0; the event stream ends after wh
     const send = (m) => fetch(messages, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(m) });
     assert.equal((await send(initializeMessage(1))).status, 202);
     await stream.waitFor(/"id":1,/);
-    await send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    await send(initializedNotification());
     assert.equal((await send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: CALL })).status, 202);
     await upstreamReached(fake);
     const started = Date.now();
@@ -205,7 +200,7 @@ test('sse: SIGTERM with a call in flight exits 0; the event stream ends after wh
     assert.equal(code, 0, server.stderr());
     assert.ok(took < PROMPT_EXIT_MS, `exit took ${took} ms`);
     await stream.ended;
-    const received = sseMessages(stream.text);
+    const received = wholeStreamMessages(stream.text);
     assert.equal(received[0].id, 1);
     const answers = received.filter((m) => m.id === 2);
     assert.equal(answers.length, 1);

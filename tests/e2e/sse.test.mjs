@@ -6,14 +6,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  assertProgress, binary, cancelledCount, connectSse, eventually, fixture, startBlockingCall, startServer,
+  assertProgress, binary, cancelledCount, connectSse, eventually, fixture, startBlockingCall, withServer,
 } from './http_support.mjs';
 import { MCP_AUTH_TOKEN as TOKEN, WRONG_MCP_AUTH_TOKEN } from './canaries.mjs';
 
+const SSE = ['--transport', 'sse'];
+const SSE_DEMO = [...SSE, '--demo'];
 
 test('the production binary serves its tools over legacy SSE', async () => {
-  const server = await startServer(binary, ['--transport', 'sse', '--demo']);
-  try {
+  await withServer(binary, SSE_DEMO, async (server) => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/sse$/);
     const { client } = await connectSse(server.url);
     assert.equal(client.getServerVersion().name, 'tiktok-marketing-mcp');
@@ -22,14 +23,11 @@ test('the production binary serves its tools over legacy SSE', async () => {
     const described = await client.callTool({ name: 'tiktok_marketing_describe', arguments: {} });
     assert.notEqual(described.isError, true);
     await client.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('the endpoint event names a per-session POST URL; unknown sessions get 404', async () => {
-  const server = await startServer(binary, ['--transport', 'sse', '--demo']);
-  try {
+  await withServer(binary, SSE_DEMO, async (server) => {
     const response = await fetch(server.url, { headers: { Accept: 'text/event-stream' } });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'text/event-stream');
@@ -43,14 +41,11 @@ test('the endpoint event names a per-session POST URL; unknown sessions get 404'
     });
     assert.equal(unknown.status, 404);
     assert.equal((await unknown.json()).error.code, -32001);
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('legacy SSE has the same protection: foreign Origin 403, bearer token 401', async () => {
-  const server = await startServer(binary, ['--transport', 'sse', '--demo'], { MCP_AUTH_TOKEN: TOKEN });
-  try {
+  const { stderr } = await withServer(binary, SSE_DEMO, { MCP_AUTH_TOKEN: TOKEN }, async (server) => {
     const origin = await fetch(server.url, {
       headers: { Accept: 'text/event-stream', Origin: 'http://evil.example.com', Authorization: `Bearer ${TOKEN}` },
     });
@@ -63,16 +58,13 @@ test('legacy SSE has the same protection: foreign Origin 403, bearer token 401',
     const { client } = await connectSse(server.url, { headers: { Authorization: `Bearer ${TOKEN}` } });
     assert.ok((await client.listTools()).tools.length > 0);
     await client.close();
-  } finally {
-    await server.stop();
-  }
-  assert.ok(!server.stderr().includes(TOKEN), 'the token must never be logged');
-  assert.ok(!server.stderr().includes(WRONG_MCP_AUTH_TOKEN), 'nor a wrong one');
+  });
+  assert.ok(!stderr.includes(TOKEN), 'the token must never be logged');
+  assert.ok(!stderr.includes(WRONG_MCP_AUTH_TOKEN), 'nor a wrong one');
 });
 
 test('concurrent SSE sessions, with progress on each call, do not wait for each other', async () => {
-  const server = await startServer(fixture, ['--transport', 'sse']);
-  try {
+  await withServer(fixture, SSE, async (server) => {
     const blocker = await connectSse(server.url);
     const blocked = await startBlockingCall(blocker.client);
 
@@ -91,22 +83,17 @@ test('concurrent SSE sessions, with progress on each call, do not wait for each 
     assert.ok((await blocked.result) instanceof Error);
     await eventually(async () => (await cancelledCount(sessions[0].client)) === 1, 'the blocked call to be cancelled');
     for (const s of [blocker, ...sessions]) await s.client.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('closing the SSE stream ends the session and cancels its calls', async () => {
   // Frequent keep-alives: writing one is how the server notices the stream is gone.
-  const server = await startServer(fixture, ['--transport', 'sse'], { TIKTOK_MARKETING_SSE_KEEPALIVE_MS: '100' });
-  try {
+  await withServer(fixture, SSE, { TIKTOK_MARKETING_SSE_KEEPALIVE_MS: '100' }, async (server) => {
     const watcher = await connectSse(server.url);
     const leaving = await connectSse(server.url);
     await startBlockingCall(leaving.client);
     await leaving.client.close(); // closes the event stream without cancelling anything itself
     await eventually(async () => (await cancelledCount(watcher.client)) === 1, 'the session end to cancel the call');
     await watcher.client.close();
-  } finally {
-    await server.stop();
-  }
+  });
 });

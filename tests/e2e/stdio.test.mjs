@@ -13,10 +13,11 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 
 import { TIKTOK_ACCESS_TOKEN as CANARY, TIKTOK_APP_SECRET } from './canaries.mjs';
+import { initializeParams, initializedNotification } from './mcp_messages.mjs';
 import { patience } from './patience.mjs';
 import { serverEnv } from './server_env.mjs';
 import { keepStream, keepText } from './server_logs.mjs';
-import { RawServer, binary, initializeParams, startFakeTikTok } from './support.mjs';
+import { RawServer, binary, startFakeTikTok } from './support.mjs';
 
 const run = promisify(execFile);
 // Demo mode has writes on, so tiktok_marketing_change is listed too.
@@ -38,7 +39,7 @@ test('every supported protocol version is negotiated, with the fields that versi
     const init = await server.request(1, 'initialize', initializeParams(version));
     assert.equal(init.result.protocolVersion, version);
     assert.equal(init.result.serverInfo.name, 'tiktok-marketing-mcp');
-    server.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    server.send(initializedNotification());
     const list = await server.request(2, 'tools/list', {});
     const execute = list.result.tools.find((t) => t.name === 'tiktok_marketing_execute');
     assert.equal('title' in execute, version >= '2025-06-18');
@@ -152,7 +153,7 @@ test('malformed input on stdin gets JSON-RPC errors and the session goes on', as
   assert.match(early.error.message, /initialize/);
   const ping = await server.request(9, 'ping', {});
   assert.deepEqual(ping.result, {});
-  await server.request(10, 'initialize', initializeParams('2025-11-25'));
+  await server.request(10, 'initialize', initializeParams());
   const unknown = await server.request(11, 'resources/templates/list', {});
   assert.equal(unknown.error.code, -32601);
   assert.equal(await server.close(), 0);
@@ -160,7 +161,7 @@ test('malformed input on stdin gets JSON-RPC errors and the session goes on', as
 
 test('the server exits cleanly on SIGTERM with nothing partial on stdout', async () => {
   const server = new RawServer();
-  await server.request(1, 'initialize', initializeParams('2025-11-25'));
+  await server.request(1, 'initialize', initializeParams());
   server.child.kill('SIGTERM');
   const [code] = await once(server.child, 'exit');
   assert.equal(code, 0);
@@ -188,7 +189,7 @@ test('secrets never reach stdout or stderr, even when the upstream fails or echo
     TIKTOK_MARKETING_LOG_LEVEL: 'debug',
     TIKTOK_MARKETING_MAX_ATTEMPTS: '2',
   });
-  await server.request(1, 'initialize', initializeParams('2025-11-25'));
+  await server.request(1, 'initialize', initializeParams());
   let id = 2;
   for (const entity of ['campaigns', 'ads', 'advertiser_ids', 'ad_groups']) {
     await server.request(id++, 'tools/call', { name: 'tiktok_marketing_execute', arguments: { entity, action: 'list' } });

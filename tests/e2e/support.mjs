@@ -63,10 +63,6 @@ export class RawServer {
   }
 }
 
-export function initializeParams(version) {
-  return { protocolVersion: version, capabilities: {}, clientInfo: { name: 'raw-e2e', version: '1.0.0' } };
-}
-
 // Starts the fake TikTok API (tests/fakes/fake_tiktok_main.cpp) and returns its base URL and
 // a way to queue faults.
 export async function startFakeTikTok(token, appId, appSecret) {

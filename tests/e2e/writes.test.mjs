@@ -16,7 +16,7 @@ import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 
 import { TIKTOK_ACCESS_TOKEN as TOKEN } from './canaries.mjs';
 import { directEnv, startRecordingFakeTikTok } from './fake_tiktok.mjs';
-import { binary, connectHttp, startServer } from './http_support.mjs';
+import { binary, connectHttp, withServer } from './http_support.mjs';
 import { serverEnv } from './server_env.mjs';
 import { keepStream } from './server_logs.mjs';
 
@@ -116,33 +116,33 @@ test('over stdio a preview sends nothing, and its token applies the change exact
 
 test('over Streamable HTTP a form-capable client is asked: decline changes nothing, approve applies', async () => {
   const fake = await startRecordingFakeTikTok(TOKEN);
-  const server = await startServer(binary, ['--transport', 'http'],
-    directEnv(fake, TOKEN, { TIKTOK_MARKETING_ALLOW_WRITES: 'true' }));
+  const env = directEnv(fake, TOKEN, { TIKTOK_MARKETING_ALLOW_WRITES: 'true' });
   try {
-    const { client } = await connectHttp(server.url, { capabilities: { elicitation: { form: {} } } });
-    let answer = { action: 'decline' };
-    const asked = [];
-    client.setRequestHandler(ElicitRequestSchema, async (request) => {
-      asked.push(request.params.message);
-      return answer;
+    await withServer(binary, ['--transport', 'http'], env, async (server) => {
+      const { client } = await connectHttp(server.url, { capabilities: { elicitation: { form: {} } } });
+      let answer = { action: 'decline' };
+      const asked = [];
+      client.setRequestHandler(ElicitRequestSchema, async (request) => {
+        asked.push(request.params.message);
+        return answer;
+      });
+      const spring = await campaignId(client, SPRING);
+      const args = { entity: 'campaigns', action: 'update_status', params: { ids: [spring.campaign_id], status: 'DISABLE' } };
+
+      const declined = await change(client, args);
+      assert.equal(declined.structuredContent.status, 'declined');
+      assert.equal(asked.length, 1);
+      assert.match(asked[0], new RegExp(`${spring.campaign_id}: operation_status ENABLE -> DISABLE`));
+      assert.deepEqual(await posts(fake), []);
+
+      answer = { action: 'accept', content: { decision: 'approve' } };
+      const approved = await change(client, args);
+      assert.equal(approved.structuredContent.status, 'applied');
+      assert.equal((await posts(fake)).length, 1);
+      assert.equal((await campaignId(client, SPRING)).operation_status, 'DISABLE');
+      await client.close();
     });
-    const spring = await campaignId(client, SPRING);
-    const args = { entity: 'campaigns', action: 'update_status', params: { ids: [spring.campaign_id], status: 'DISABLE' } };
-
-    const declined = await change(client, args);
-    assert.equal(declined.structuredContent.status, 'declined');
-    assert.equal(asked.length, 1);
-    assert.match(asked[0], new RegExp(`${spring.campaign_id}: operation_status ENABLE -> DISABLE`));
-    assert.deepEqual(await posts(fake), []);
-
-    answer = { action: 'accept', content: { decision: 'approve' } };
-    const approved = await change(client, args);
-    assert.equal(approved.structuredContent.status, 'applied');
-    assert.equal((await posts(fake)).length, 1);
-    assert.equal((await campaignId(client, SPRING)).operation_status, 'DISABLE');
-    await client.close();
   } finally {
-    await server.stop();
     await fake.stop();
   }
 });

@@ -11,7 +11,6 @@
 
 #include <cctype>
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,9 +19,11 @@
 #include "airbyte/execute_result.hpp"
 #include "airbyte/hosted_api.hpp"
 #include "airbyte/hosted_executor.hpp"
+#include "answer_or_error.hpp"
 #include "catalog/catalog.hpp"
 #include "check.hpp"
 #include "execution/upstream_error.hpp"
+#include "fuzz_entry.hpp"
 #include "log/redactor.hpp"
 #include "raw_http.hpp"
 #include "replay_upstream.hpp"
@@ -100,18 +101,6 @@ airbyte::HostedSettings hosted_settings() {
   return s;
 }
 
-// Runs one call; an UpstreamError is an answer, anything else thrown is a bug.
-template <typename Call>
-void expect_answer_or_error(const char* what, Call call) {
-  try {
-    call();
-  } catch (const execution::UpstreamError& e) {
-    fuzz::require(!e.describe().empty(), std::string(what) + ": an error without a description");
-  } catch (const std::exception& e) {
-    fuzz::fail(std::string(what) + " threw something other than UpstreamError: " + e.what());
-  }
-}
-
 void use_hosted_api(const std::vector<net::HttpResult>& answers) {
   fuzz::ReplayUpstream upstream(answers);
   airbyte::HostedApi hosted(upstream, hosted_settings(), fuzz::no_wait);
@@ -121,20 +110,21 @@ void use_hosted_api(const std::vector<net::HttpResult>& answers) {
   const std::stop_token none;
 
   // list passes connectors on whole: its callers keep only ids, names and types.
-  expect_answer_or_error("list", [&] { hosted.connectors.list("", none); });
-  expect_answer_or_error("get", [&] { require_no_credentials(hosted.connectors.get("c-1", none)); });
-  expect_answer_or_error("create", [&] {
+  fuzz::expect_answer_or_error("list", [&] { hosted.connectors.list("", none); });
+  fuzz::expect_answer_or_error("get", [&] { require_no_credentials(hosted.connectors.get("c-1", none)); });
+  fuzz::expect_answer_or_error("create", [&] {
     airbyte::CreateRequest request;
     request.name = "TikTok Ads";
     require_no_credentials(hosted.connectors.create(request, none).connector);
   });
-  expect_answer_or_error("initiate_oauth", [&] { hosted.connectors.initiate_oauth("https://app.example/cb", "", none); });
-  expect_answer_or_error("fetch", [&] {
+  fuzz::expect_answer_or_error("initiate_oauth",
+                               [&] { hosted.connectors.initiate_oauth("https://app.example/cb", "", none); });
+  fuzz::expect_answer_or_error("fetch", [&] {
     const auto page = executor.fetch(target, json{{"advertiser_id", "7000000000000000001"}, {"page", 1}}, {});
     fuzz::require(page.records.is_array(), "a page whose records are not an array");
   });
-  expect_answer_or_error("remove", [&] { hosted.connectors.remove("c-1", none); });
-  expect_answer_or_error("check", [&] {
+  fuzz::expect_answer_or_error("remove", [&] { hosted.connectors.remove("c-1", none); });
+  fuzz::expect_answer_or_error("check", [&] {
     const auto report = executor.check({});
     fuzz::require(report.ok || report.details.contains("error"), "a failed check that does not say why");
   });
@@ -142,13 +132,7 @@ void use_hosted_api(const std::vector<net::HttpResult>& answers) {
 
 }  // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fuzz::silence_logs();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
+void fuzz::test_one_input(std::string_view input) {
   const std::vector<net::HttpResult> answers = fuzz::parse_responses(input, kMaxAnswers);
   for (const auto& answer : answers) {
     check_error_reading(answer);
@@ -156,5 +140,4 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   use_hosted_api(answers);
   logging::clear_secrets();  // the token exchange registers each token it gets
-  return 0;
 }

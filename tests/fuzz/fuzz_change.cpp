@@ -10,14 +10,15 @@
 // Each input gets a fresh demo account, so the state never grows across inputs.
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 
+#include "answer_or_error.hpp"
 #include "catalog/catalog.hpp"
 #include "catalog/params.hpp"
 #include "changes/change_service.hpp"
 #include "check.hpp"
 #include "execution/upstream_error.hpp"
+#include "fuzz_entry.hpp"
 #include "tiktok/client.hpp"
 #include "tiktok/demo/demo_account.hpp"
 #include "tiktok/demo/demo_api.hpp"
@@ -99,7 +100,7 @@ void run(const json& raw) {
   if (raw.contains("confirm") && raw["confirm"].is_string()) {
     expect_refusal(service, request, raw["confirm"].get<std::string>(), "a token the store never issued was accepted");
   }
-  try {
+  fuzz::expect_answer_or_error("the write path", [&] {
     changes::Plan plan = service.plan(request, {});
     fuzz::require(upstream.writes == 0, "a preview sent a write");
     const auto issued = service.hold(request, std::move(plan));
@@ -109,24 +110,13 @@ void run(const json& raw) {
       fuzz::require(outcome.results.size() == request.target_ids().size(), "not one result per target");
     }
     expect_refusal(service, request, issued.token, "a token was used twice");
-  } catch (const execution::UpstreamError& e) {
-    fuzz::require(!e.describe().empty(), "an error without a description");
-  } catch (const std::exception& e) {
-    fuzz::fail(std::string("the write path threw something other than UpstreamError: ") + e.what());
-  }
+  });
 }
 
 }  // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fuzz::silence_logs();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
+void fuzz::test_one_input(std::string_view input) {
   json request = json::parse(input, nullptr, false);
   if (!request.is_object() || !request.contains("entity")) request = request_from_bytes(input);
   run(request);
-  return 0;
 }

@@ -14,7 +14,6 @@
 
 #include <chrono>
 #include <cstddef>
-#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -22,10 +21,12 @@
 #include <vector>
 
 #include "check.hpp"
+#include "fuzz_entry.hpp"
 #include "fuzz_server.hpp"
 #include "mcp/session.hpp"
 #include "raw_http.hpp"
 #include "rpc_checks.hpp"
+#include "support/sse_events.hpp"
 #include "transport/event_stream.hpp"
 #include "transport/legacy_sse.hpp"
 #include "transport/streamable_http.hpp"
@@ -79,39 +80,20 @@ void replace_all(std::string& text, std::string_view from, const std::string& to
   }
 }
 
-// The data of each event in `text`, checking the framing: every line of an event is a field
-// (event:, data:, id:) or a comment.
-std::vector<std::string> event_data(std::string_view text) {
-  std::vector<std::string> out;
-  while (!text.empty()) {
-    const auto end = text.find("\n\n");
-    fuzz::require(end != std::string_view::npos, "an SSE event without its blank line");
-    std::string_view event = text.substr(0, end);
-    text.remove_prefix(end + 2);
-    std::string data;
-    bool has_data = false;
-    while (!event.empty()) {
-      const auto newline = event.find('\n');
-      const std::string_view line = event.substr(0, newline);
-      event = newline == std::string_view::npos ? std::string_view() : event.substr(newline + 1);
-      if (line.rfind("data: ", 0) == 0) {
-        data += (has_data ? "\n" : "") + std::string(line.substr(6));
-        has_data = true;
-      } else {
-        fuzz::require(line.rfind("event: ", 0) == 0 || line.rfind("id: ", 0) == 0 || line.rfind(":", 0) == 0,
-                      "an SSE line that is no field: " + std::string(line));
-      }
-    }
-    if (has_data) out.push_back(std::move(data));
-  }
-  return out;
+// The events in `text`, checking the framing: every event ends in a blank line, and every line
+// of one is a field or a comment.
+std::vector<test::SseEvent> events_in(std::string_view text) {
+  test::SseText sse = test::parse_sse(text);
+  fuzz::require(!sse.unfinished, "an SSE event without its blank line");
+  if (!sse.stray_lines.empty()) fuzz::fail("an SSE line that is no field: " + sse.stray_lines.front());
+  return std::move(sse.events);
 }
 
 std::vector<json> messages_in(std::string_view sse_text) {
   std::vector<json> messages;
-  for (const auto& data : event_data(sse_text)) {
-    json message = json::parse(data, nullptr, false);
-    fuzz::require(!message.is_discarded(), "an SSE event whose data is not JSON: " + data);
+  for (const auto& event : events_in(sse_text)) {
+    json message = json::parse(event.data, nullptr, false);
+    fuzz::require(!message.is_discarded(), "an SSE event whose data is not JSON: " + event.data);
     messages.push_back(std::move(message));
   }
   return messages;
@@ -131,11 +113,12 @@ std::string drain(transport::EventStream& stream) {
 
 void open_sse_stream(Rig& rig, const HttpResponse& response) {
   auto chunk = response.stream->next(0ms);
-  const auto events = event_data(chunk.text);
-  fuzz::require(events.size() == 1 && chunk.text.rfind("event: endpoint\n", 0) == 0, "no endpoint event first");
+  const auto events = events_in(chunk.text);
+  fuzz::require(events.size() == 1 && events[0].event == "endpoint", "no endpoint event first");
   const std::string prefix = "/messages?sessionId=";
-  fuzz::require(events[0].rfind(prefix, 0) == 0, "an endpoint event without the session: " + events[0]);
-  rig.sse_session = events[0].substr(prefix.size());
+  const std::string& endpoint = events[0].data;
+  fuzz::require(endpoint.rfind(prefix, 0) == 0, "an endpoint event without the session: " + endpoint);
+  rig.sse_session = endpoint.substr(prefix.size());
   rig.sse_streams[rig.sse_session] = {response.stream, response.keep_alive};
 }
 
@@ -220,17 +203,10 @@ void shut_down(Rig& rig) {
 
 }  // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fuzz::silence_logs();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::string_view input(reinterpret_cast<const char*>(data), size);
+void fuzz::test_one_input(std::string_view input) {
   const bool with_token = input.rfind(kAuthLine, 0) == 0;
   if (with_token) input.remove_prefix(kAuthLine.size());
   Rig rig(with_token);
   for (auto part : fuzz::split_parts(input, kMaxRequests)) serve(rig, part);
   shut_down(rig);
-  return 0;
 }

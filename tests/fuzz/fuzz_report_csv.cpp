@@ -10,12 +10,12 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstdint>
 #include <string>
 
+#include "answer_or_error.hpp"
 #include "catalog/catalog.hpp"
 #include "check.hpp"
-#include "execution/upstream_error.hpp"
+#include "fuzz_entry.hpp"
 #include "tiktok/client.hpp"
 #include "tiktok/direct_executor.hpp"
 #include "tiktok/report_csv.hpp"
@@ -103,27 +103,17 @@ void check_whole_report(std::string_view input) {
   const json params{{"advertiser_id", "7100000000000000001"}, {"report_type", "BASIC"}, {"data_level", "AUCTION_AD"},
                     {"dimensions", {"ad_id", "stat_time_day"}},    {"metrics", {"spend"}},
                     {"start_date", "2026-10-01"},                  {"end_date", "2026-10-07"}};
-  try {
+  fuzz::expect_answer_or_error("an async report", [&] {
     execution::Page page = executor.run_report_task(target, params, {});
     fuzz::require(page.records.is_array(), "records that are not an array");
     fuzz::require(page.extra_meta.value("task_id", "") == "7400000000000000001", "the task id was lost");
-  } catch (const execution::UpstreamError&) {
-  } catch (const std::exception& e) {
-    fuzz::fail(std::string("an async report threw something other than UpstreamError: ") + e.what());
-  }
+  });
 }
 
 }  // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fuzz::silence_logs();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
+void fuzz::test_one_input(std::string_view input) {
   check_table(input);
   check_rows(input);
   check_whole_report(input);
-  return 0;
 }

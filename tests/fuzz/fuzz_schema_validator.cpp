@@ -7,13 +7,13 @@
 //      and oneOf), which must accept it, and must refuse it with one property more.
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "catalog/catalog.hpp"
 #include "catalog/params.hpp"
 #include "check.hpp"
+#include "fuzz_entry.hpp"
 #include "schema/validator.hpp"
 #include "tools/environment.hpp"
 #include "tools/execute_tool.hpp"
@@ -176,16 +176,10 @@ void check_against_inferred(const json& instance) {
 
 }  // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fuzz::silence_logs();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const json instance = json::parse(data, data + size, nullptr, false);
-  if (instance.is_discarded()) return 0;
+void fuzz::test_one_input(std::string_view input) {
+  const json instance = json::parse(input, nullptr, false);
+  if (instance.is_discarded()) return;
   check_against_tools(instance);
   check_against_actions(instance);
   check_against_inferred(instance);
-  return 0;
 }

@@ -7,11 +7,11 @@
 #include <unistd.h>
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "check.hpp"
+#include "fuzz_entry.hpp"
 #include "fuzz_server.hpp"
 #include "rpc_checks.hpp"
 #include "transport/stdio_transport.hpp"
@@ -24,7 +24,7 @@ constexpr std::size_t kMaxMessageBytes = 2048;
 
 // An in-memory file: the transport reads and writes it like stdin and stdout, without a disk
 // and without a thread to feed a pipe.
-int memory_file(const std::string& content) {
+int memory_file(std::string_view content) {
   const int fd = ::memfd_create("fuzz-stdio", 0);
   fuzz::require(fd >= 0, "memfd_create failed");
   std::string_view rest = content;
@@ -80,13 +80,7 @@ std::vector<json> sent_messages(const std::string& output) {
 
 }  // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fuzz::silence_logs();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string input(reinterpret_cast<const char*>(data), size);
+void fuzz::test_one_input(std::string_view input) {
   const int in = memory_file(input);
   const int out = memory_file("");
   {
@@ -99,5 +93,4 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ::close(in);
   ::close(out);
   expected_for(input).check(sent_messages(output), true);
-  return 0;
 }

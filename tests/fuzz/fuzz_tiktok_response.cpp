@@ -7,16 +7,16 @@
 // Failures must come out as execution::UpstreamError, never as another exception.
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "answer_or_error.hpp"
 #include "catalog/catalog.hpp"
 #include "catalog/params.hpp"
 #include "check.hpp"
 #include "execution/output_bound.hpp"
 #include "execution/runner.hpp"
-#include "execution/upstream_error.hpp"
+#include "fuzz_entry.hpp"
 #include "raw_http.hpp"
 #include "replay_upstream.hpp"
 #include "tiktok/client.hpp"
@@ -86,24 +86,20 @@ void read(const std::vector<net::HttpResult>& answers, const char* entity_name, 
   auto prepared = catalog::prepare_params(action, raw_params, {kAdvertiser});
   fuzz::require(prepared.issues.empty(), "the fuzzer's own params are invalid: " + schema::format_issues(prepared.issues));
   const execution::Target target{entity, action, std::nullopt};
-  try {
+  fuzz::expect_answer_or_error(std::string("reading ") + entity_name, [&] {
     auto result = execution::run(executor, target, prepared.params, {}, {.max_records = 300, .max_pages = 6});
     check_rows(result.data, action.report.has_value());
     const std::size_t records = result.data.size();
     check_bounded(execution::bound_output(std::move(result.data), std::move(result.meta), kOutputMaxChars, "narrow it"),
                   records);
-  } catch (const execution::UpstreamError& e) {
-    fuzz::require(!e.describe().empty(), "an error without a description");
-  } catch (const std::exception& e) {
-    fuzz::fail(std::string("reading ") + entity_name + " threw something other than UpstreamError: " + e.what());
-  }
+  });
 }
 
 void check_connection(const std::vector<net::HttpResult>& answers, bool with_app_credentials) {
   fuzz::ReplayUpstream upstream(answers);
   const tiktok::Client client = client_for(upstream);
   tiktok::DirectSettings settings{"", "", kAdvertiser, false, {}};
-  if (with_app_credentials) settings = {"app-id", "fuzz-app-secret", kAdvertiser, false};
+  if (with_app_credentials) settings = {"app-id", "fuzz-app-secret", kAdvertiser, false, {}};
   tiktok::DirectExecutor executor(client, settings);
   try {
     const auto report = executor.check({});
@@ -115,13 +111,7 @@ void check_connection(const std::vector<net::HttpResult>& answers, bool with_app
 
 }  // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fuzz::silence_logs();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
+void fuzz::test_one_input(std::string_view input) {
   const std::vector<net::HttpResult> answers = fuzz::parse_responses(input, kMaxAnswers);
   for (const auto& answer : answers) check_interpretation(answer);
   read(answers, "campaigns", json::object());
@@ -131,5 +121,4 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   read(answers, "advertisers_reports_daily", json{{"start_date", "2024-03-01"}, {"end_date", "2024-03-02"}});
   check_connection(answers, false);
   check_connection(answers, true);
-  return 0;
 }

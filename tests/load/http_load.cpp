@@ -5,9 +5,9 @@
 #include <thread>
 #include <vector>
 
-#include "load/http_session.hpp"
-#include "load/reply_body.hpp"
 #include "load/tool_calls.hpp"
+#include "support/http_session.hpp"
+#include "support/reply_body.hpp"
 
 namespace load {
 
@@ -30,7 +30,7 @@ class StatsBook {
   HttpLoadStats total_;
 };
 
-void read_reply(const HttpReply& reply, long long id, ReplyLedger& ledger, HttpLoadStats& stats) {
+void read_reply(const test::HttpReply& reply, long long id, ReplyLedger& ledger, HttpLoadStats& stats) {
   if (reply.status != 200) {
     ++stats.failed_posts;
     ledger.problem("call " + std::to_string(id) + ": HTTP " + std::to_string(reply.status) + " " +
@@ -40,7 +40,9 @@ void read_reply(const HttpReply& reply, long long id, ReplyLedger& ledger, HttpL
   const bool stream = reply.content_type.rfind("text/event-stream", 0) == 0;
   ++(stream ? stats.event_stream_replies : stats.json_replies);
   try {
-    for (const auto& message : messages_in_body(reply.content_type, reply.body)) ledger.record(message, reply.body);
+    for (const auto& message : test::messages_in_body(reply.content_type, reply.body)) {
+      ledger.record(message, reply.body);
+    }
   } catch (const std::exception& e) {
     ledger.problem("call " + std::to_string(id) + ": " + e.what());
   }
@@ -49,9 +51,9 @@ void read_reply(const HttpReply& reply, long long id, ReplyLedger& ledger, HttpL
 // Session `index` sends the ids first_id + index, + sessions, + 2 * sessions, ...
 HttpLoadStats run_session(const HttpLoadPlan& plan, std::size_t index, ReplyLedger& ledger) {
   HttpLoadStats stats;
-  HttpSession session(plan.host, plan.port);
+  test::HttpSession session(plan.host, plan.port);
   try {
-    session.open();
+    session.open(initialize_request());
   } catch (const std::exception& e) {
     ledger.problem("session " + std::to_string(index) + ": " + e.what());
     return stats;

@@ -1,20 +1,18 @@
 #include "load/load_run.hpp"
 
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <stdexcept>
-#include <thread>
 
 #include "fakes/fake_tiktok_server.hpp"
 #include "load/baseline.hpp"
-#include "load/child_process.hpp"
 #include "load/http_load.hpp"
 #include "load/memory_watch.hpp"
 #include "load/rate_window.hpp"
 #include "load/stdio_load.hpp"
 #include "support/canaries.hpp"
+#include "support/child_process.hpp"
+#include "support/server_banner.hpp"
 #include "tiktok/demo/demo_account.hpp"
 
 extern char** environ;
@@ -52,35 +50,15 @@ std::map<std::string, std::string> server_environment(const LoadOptions& o, cons
   return env;
 }
 
-// The port in the server's "Listening on http://127.0.0.1:PORT/mcp", or 0 before it is there.
-int listening_port(const std::string& log) {
-  static const std::string kBanner = "Listening on http://127.0.0.1:";
-  const auto at = log.find(kBanner);
-  if (at == std::string::npos) return 0;
-  const auto digits = at + kBanner.size();
-  const auto end = log.find("/mcp", digits);
-  if (end == std::string::npos) return 0;
-  return std::atoi(log.substr(digits, end - digits).c_str());
-}
-
-int wait_for_port(const std::string& log_path, ChildProcess& server) {
-  const auto deadline = Clock::now() + std::chrono::seconds(20);
-  while (Clock::now() < deadline) {
-    if (const int port = listening_port(read_file(log_path)); port > 0) return port;
-    if (server.wait(std::chrono::milliseconds(0))) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  throw std::runtime_error("the server did not start listening; see " + log_path);
-}
-
 // Enough time for the calls at the configured rate, three times over, plus a minute.
 Clock::time_point deadline_for(const LoadOptions& o) {
   return Clock::now() + std::chrono::seconds(o.calls * 3 / o.qps + 60);
 }
 
-void run_http(const LoadOptions& o, ChildProcess& server, const std::string& log, ReplyLedger& ledger, RunFigures& f) {
+void run_http(const LoadOptions& o, test::ChildProcess& server, const std::string& log, ReplyLedger& ledger,
+              RunFigures& f) {
   HttpLoadPlan plan;
-  plan.port = wait_for_port(log, server);
+  plan.port = test::wait_for_listening_port(log, server, std::chrono::seconds(20));
   plan.sessions = o.sessions;
   plan.calls = o.calls;
   plan.deadline = deadline_for(o);
@@ -96,7 +74,7 @@ void run_http(const LoadOptions& o, ChildProcess& server, const std::string& log
   server.terminate();
 }
 
-void run_stdio(const LoadOptions& o, ChildProcess& server, ReplyLedger& ledger, RunFigures& f) {
+void run_stdio(const LoadOptions& o, test::ChildProcess& server, ReplyLedger& ledger, RunFigures& f) {
   StdioLoadPlan plan;
   plan.calls = o.calls;
   plan.in_flight = o.in_flight;
@@ -129,9 +107,9 @@ RunFigures run_load(const LoadOptions& o, Transport transport) {
   ReplyLedger ledger(fetch_baseline(o.binary, env, baseline_log), kPermanentCode);
   fake.reset_log();
 
-  std::vector<std::string> args;
-  if (transport == Transport::Http) args = {"--transport", "http", "--host", "127.0.0.1", "--port", "0"};
-  ChildProcess server(o.binary, args, env, f.log_path);
+  std::vector<std::string> argv{o.binary};
+  if (transport == Transport::Http) argv = {o.binary, "--transport", "http", "--host", "127.0.0.1", "--port", "0"};
+  test::ChildProcess server({argv, env, f.log_path});
   MemoryWatch memory(server.pid());
   FaultFeeder feeder(fake, o.fault_every, static_cast<std::size_t>(o.calls));
   if (transport == Transport::Http) {

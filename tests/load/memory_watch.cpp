@@ -2,24 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <sstream>
-#include <string>
+
+#include "support/process_memory.hpp"
 
 namespace load {
-
-std::size_t vm_hwm_kib(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) != 0) continue;
-    std::istringstream fields(line.substr(6));
-    std::size_t kib = 0;
-    fields >> kib;
-    return kib;
-  }
-  return 0;
-}
 
 MemoryWatch::MemoryWatch(pid_t pid) : pid_(pid), thread_([this] { run(); }) {}
 
@@ -33,7 +19,7 @@ std::size_t MemoryWatch::stop() {
 
 void MemoryWatch::run() {
   while (!stopping_) {
-    peak_kib_ = std::max(peak_kib_, vm_hwm_kib(pid_));
+    peak_kib_ = std::max(peak_kib_, test::memory_of(pid_).peak_kib);
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
 }

@@ -31,7 +31,4 @@ class MemoryWatch {
   std::thread thread_;
 };
 
-// VmHWM of `pid` in KiB; 0 once the process is gone (a zombie has no memory left to report).
-std::size_t vm_hwm_kib(pid_t pid);
-
 }  // namespace load

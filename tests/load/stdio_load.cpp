@@ -7,8 +7,9 @@
 #include <string>
 #include <thread>
 
-#include "load/line_reader.hpp"
 #include "load/tool_calls.hpp"
+#include "support/line_reader.hpp"
+#include "support/mcp_messages.hpp"
 
 namespace load {
 
@@ -78,7 +79,7 @@ void take_line(const std::string& line, ReplyLedger& ledger, Window& window) {
 // Reads lines until end of file, or until `give_up` once `stopping` is set.
 void read_lines(int fd, ReplyLedger& ledger, Window& window, const std::atomic<bool>& stopping,
                 Clock::time_point give_up) {
-  LineReader reader(fd);
+  test::LineReader reader(fd);
   while (!reader.ended() && !(stopping && Clock::now() > give_up)) {
     if (auto line = reader.next(std::chrono::milliseconds(200))) take_line(*line, ledger, window);
   }
@@ -87,22 +88,21 @@ void read_lines(int fd, ReplyLedger& ledger, Window& window, const std::atomic<b
 
 }  // namespace
 
-StdioLoadStats run_stdio_load(const StdioLoadPlan& plan, ChildProcess& server, ReplyLedger& ledger) {
+StdioLoadStats run_stdio_load(const StdioLoadPlan& plan, test::ChildProcess& server, ReplyLedger& ledger) {
   StdioLoadStats stats;
   Window window(plan.in_flight);
   std::atomic<bool> stopping = false;
   std::thread reader(
       [&] { read_lines(server.stdout_fd(), ledger, window, stopping, plan.deadline + std::chrono::seconds(10)); });
   const int in = server.stdin_fd();
-  write_all(in, initialize_request().dump() + "\n");
+  test::write_all(in, initialize_request().dump() + "\n");
   stats.initialized = window.wait_initialized(plan.deadline);
   if (stats.initialized) {
-    write_all(in, R"({"jsonrpc":"2.0","method":"notifications/initialized"})"
-                  "\n");
+    test::write_all(in, test::initialized_notification().dump() + "\n");
     for (long long id = plan.first_id; id < plan.first_id + plan.calls; ++id) {
       if (!window.enter(plan.deadline)) break;
       ledger.expect(id);
-      if (!write_all(in, campaigns_call(id).dump() + "\n")) break;
+      if (!test::write_all(in, campaigns_call(id).dump() + "\n")) break;
     }
     window.wait_empty(plan.deadline);
   } else {

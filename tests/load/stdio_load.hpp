@@ -6,8 +6,8 @@
 #include <chrono>
 #include <cstddef>
 
-#include "load/child_process.hpp"
 #include "load/reply_ledger.hpp"
+#include "support/child_process.hpp"
 
 namespace load {
 
@@ -24,6 +24,6 @@ struct StdioLoadStats {
 };
 
 // Closes the server's stdin at the end.
-StdioLoadStats run_stdio_load(const StdioLoadPlan& plan, ChildProcess& server, ReplyLedger& ledger);
+StdioLoadStats run_stdio_load(const StdioLoadPlan& plan, test::ChildProcess& server, ReplyLedger& ledger);
 
 }  // namespace load

@@ -1,5 +1,7 @@
 #include "load/tool_calls.hpp"
 
+#include "support/mcp_messages.hpp"
+
 namespace load {
 
 namespace {
@@ -36,15 +38,7 @@ Judgement judge_records(const json& result, const json& baseline, std::size_t pa
 
 }  // namespace
 
-json initialize_request() {
-  return {{"jsonrpc", "2.0"},
-          {"id", "init"},
-          {"method", "initialize"},
-          {"params",
-           {{"protocolVersion", kProtocolVersion},
-            {"capabilities", json::object()},
-            {"clientInfo", {{"name", "load-driver"}, {"version", "1.0.0"}}}}}};
-}
+json initialize_request() { return test::initialize_request("init", "2025-11-25", "load-driver"); }
 
 std::size_t page_size_for(long long id) { return 1 + static_cast<std::size_t>(id % 5); }
 
@@ -52,10 +46,7 @@ json campaigns_call(long long id) { return campaigns_call(id, page_size_for(id))
 
 json campaigns_call(long long id, std::size_t page_size) {
   json arguments{{"entity", "campaigns"}, {"action", "list"}, {"params", {{"page_size", page_size}}}};
-  return {{"jsonrpc", "2.0"},
-          {"id", id},
-          {"method", "tools/call"},
-          {"params", {{"name", "tiktok_marketing_execute"}, {"arguments", std::move(arguments)}}}};
+  return test::request(id, "tools/call", {{"name", "tiktok_marketing_execute"}, {"arguments", std::move(arguments)}});
 }
 
 Judgement judge(const json& response, const json& baseline, long long permanent_code) {

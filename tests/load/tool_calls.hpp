@@ -12,7 +12,6 @@ using nlohmann::json;
 
 // initialize with protocol version 2025-11-25 and the id "init".
 json initialize_request();
-inline constexpr const char* kProtocolVersion = "2025-11-25";
 
 // tools/call of tiktok_marketing_execute: campaigns, list, page_size 1 + id % 5 (or as given).
 json campaigns_call(long long id);

@@ -1,7 +1,7 @@
 #pragma once
-// A child process started with a chosen environment: its stdin and stdout are pipes this
-// process holds, its stderr goes to a file (the server's log). Killed and reaped when this
-// object goes away, if it is still running.
+// A child process with pipes on its stdin and stdout that this process holds, the way an MCP
+// client starts a stdio server; its stderr goes to a file. Killed and reaped when this object
+// goes away, if it is still running.
 
 #include <sys/types.h>
 
@@ -9,15 +9,21 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-namespace load {
+namespace test {
+
+struct Command {
+  std::vector<std::string> argv;  // argv[0] is looked up on PATH when it holds no slash
+  std::map<std::string, std::string> env;  // the child's whole environment
+  std::string stderr_path = "/dev/null";   // truncated first
+};
 
 class ChildProcess {
  public:
   // Throws std::runtime_error when the program cannot be started.
-  ChildProcess(const std::string& program, const std::vector<std::string>& args,
-               const std::map<std::string, std::string>& env, const std::string& stderr_path);
+  explicit ChildProcess(const Command& command);
   ~ChildProcess();
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
@@ -31,6 +37,8 @@ class ChildProcess {
   void terminate();
   // The exit status (or 128 + signal) once the child has exited within `timeout`.
   std::optional<int> wait(std::chrono::milliseconds timeout);
+  // Closes stdin and waits for the exit; kills the child if it has not exited by `grace`.
+  int finish(std::chrono::milliseconds grace = std::chrono::seconds(10));
 
  private:
   pid_t pid_ = -1;
@@ -40,6 +48,6 @@ class ChildProcess {
 };
 
 // Writes all of `text` to `fd`; false if the reader went away.
-bool write_all(int fd, const std::string& text);
+bool write_all(int fd, std::string_view text);
 
-}  // namespace load
+}  // namespace test

@@ -1,20 +1,22 @@
-#include "load/line_reader.hpp"
+#include "support/line_reader.hpp"
 
 #include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
 
-namespace load {
+namespace test {
 
 std::optional<std::string> LineReader::next(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
-    if (const auto nl = pending_.find('\n'); nl != std::string::npos) {
+    if (const auto nl = pending_.find('\n', scanned_); nl != std::string::npos) {
       std::string line = pending_.substr(0, nl);
       pending_.erase(0, nl + 1);
+      scanned_ = 0;
       return line;
     }
+    scanned_ = pending_.size();  // a long line arrives in many reads: scan each byte once
     if (ended_) return std::nullopt;
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
@@ -33,4 +35,4 @@ std::optional<std::string> LineReader::next(std::chrono::milliseconds timeout) {
   }
 }
 
-}  // namespace load
+}  // namespace test

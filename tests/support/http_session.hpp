@@ -4,15 +4,17 @@
 // each answered in its own POST reply; DELETE ends it. One connection, kept alive; not
 // thread-safe (one thread per session).
 
+#include <chrono>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 namespace httplib {
 class Client;
 }
 
-namespace load {
+namespace test {
 
 struct HttpReply {
   int status = 0;  // 0: no HTTP answer (connection failed)
@@ -22,11 +24,13 @@ struct HttpReply {
 
 class HttpSession {
  public:
-  HttpSession(const std::string& host, int port);
+  // `read_timeout`: how long one POST may wait for its reply.
+  HttpSession(const std::string& host, int port, std::chrono::seconds read_timeout = std::chrono::seconds(120));
   ~HttpSession();
 
-  // Initializes the session; throws std::runtime_error saying what went wrong.
-  void open();
+  // Sends `initialize_request` and notifications/initialized; later POSTs carry the session id
+  // and the protocol version it asked for. Throws std::runtime_error saying what went wrong.
+  void open(const nlohmann::json& initialize_request);
   HttpReply post(const nlohmann::json& message);
   // DELETE; true when the server confirmed.
   bool close();
@@ -34,6 +38,7 @@ class HttpSession {
  private:
   std::unique_ptr<httplib::Client> client_;
   std::string session_id_;
+  std::string protocol_version_;
 };
 
-}  // namespace load
+}  // namespace test

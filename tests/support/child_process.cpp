@@ -1,4 +1,4 @@
-#include "load/child_process.hpp"
+#include "support/child_process.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -11,25 +11,26 @@
 #include <stdexcept>
 #include <thread>
 
-namespace load {
+namespace test {
 
 namespace {
 
-std::vector<char*> pointers(std::vector<std::string>& strings) {
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
   std::vector<char*> out;
   for (auto& s : strings) out.push_back(s.data());
   out.push_back(nullptr);
   return out;
 }
 
-void check(int rc, const char* what) {
-  if (rc != 0) throw std::runtime_error(std::string(what) + ": " + std::strerror(rc));
+std::vector<std::string> environment_entries(const std::map<std::string, std::string>& env) {
+  std::vector<std::string> out;
+  for (const auto& [name, value] : env) out.push_back(name + "=" + value);
+  return out;
 }
 
 }  // namespace
 
-ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& args,
-                           const std::map<std::string, std::string>& env, const std::string& stderr_path) {
+ChildProcess::ChildProcess(const Command& command) {
   int in[2];
   int out[2];
   if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
@@ -37,15 +38,13 @@ ChildProcess::ChildProcess(const std::string& program, const std::vector<std::st
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
   posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-  std::vector<std::string> argv{program};
-  argv.insert(argv.end(), args.begin(), args.end());
-  std::vector<std::string> envp;
-  for (const auto& [name, value] : env) envp.push_back(name + "=" + value);
-  auto argv_ptrs = pointers(argv);
-  auto envp_ptrs = pointers(envp);
-  const int rc = ::posix_spawn(&pid_, program.c_str(), &actions, nullptr, argv_ptrs.data(), envp_ptrs.data());
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, command.stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  std::vector<std::string> args = command.argv;
+  std::vector<std::string> env = environment_entries(command.env);
+  auto argv = c_strings(args);
+  auto envp = c_strings(env);
+  const int rc = ::posix_spawnp(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(in[0]);
   ::close(out[1]);
@@ -54,7 +53,7 @@ ChildProcess::ChildProcess(const std::string& program, const std::vector<std::st
   if (rc != 0) {
     ::close(stdin_fd_);
     ::close(stdout_fd_);
-    check(rc, ("cannot start " + program).c_str());
+    throw std::runtime_error("cannot start " + command.argv.front() + ": " + std::strerror(rc));
   }
 }
 
@@ -88,21 +87,29 @@ std::optional<int> ChildProcess::wait(std::chrono::milliseconds timeout) {
     } else if (std::chrono::steady_clock::now() >= deadline) {
       break;
     } else {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
   }
   return status_;
 }
 
-bool write_all(int fd, const std::string& text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+int ChildProcess::finish(std::chrono::milliseconds grace) {
+  close_stdin();
+  if (!wait(grace)) {
+    ::kill(pid_, SIGKILL);
+    wait(std::chrono::seconds(5));
+  }
+  return status_.value_or(-1);
+}
+
+bool write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
+    text.remove_prefix(static_cast<std::size_t>(n));
   }
   return true;
 }
 
-}  // namespace load
+}  // namespace test

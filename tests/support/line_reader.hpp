@@ -2,10 +2,11 @@
 // Lines from a file descriptor (a child's stdout), with a timeout per wait.
 
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 
-namespace load {
+namespace test {
 
 class LineReader {
  public:
@@ -20,7 +21,8 @@ class LineReader {
  private:
   int fd_;
   std::string pending_;
+  std::size_t scanned_ = 0;  // bytes of pending_ known to hold no newline
   bool ended_ = false;
 };
 
-}  // namespace load
+}  // namespace test

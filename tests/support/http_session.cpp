@@ -1,37 +1,39 @@
-#include "load/http_session.hpp"
+#include "support/http_session.hpp"
 
 #include <httplib.h>
 
 #include <stdexcept>
 
-#include "load/reply_body.hpp"
-#include "load/tool_calls.hpp"
+#include "support/mcp_messages.hpp"
+#include "support/reply_body.hpp"
 
-namespace load {
+namespace test {
 
 namespace {
 
-constexpr const char* kPath = "/mcp";
+constexpr const char* kEndpoint = "/mcp";
 
 }  // namespace
 
-HttpSession::HttpSession(const std::string& host, int port) : client_(std::make_unique<httplib::Client>(host, port)) {
+HttpSession::HttpSession(const std::string& host, int port, std::chrono::seconds read_timeout)
+    : client_(std::make_unique<httplib::Client>(host, port)) {
   client_->set_keep_alive(true);
   client_->set_tcp_nodelay(true);
   client_->set_connection_timeout(std::chrono::seconds(10));
-  client_->set_read_timeout(std::chrono::seconds(120));  // a call may wait out retries
+  client_->set_read_timeout(read_timeout);
 }
 
 HttpSession::~HttpSession() = default;
 
-void HttpSession::open() {
-  HttpReply reply = post(initialize_request());
+void HttpSession::open(const nlohmann::json& initialize_request) {
+  HttpReply reply = post(initialize_request);
   if (reply.status != 200)
     throw std::runtime_error("initialize: HTTP " + std::to_string(reply.status) + " " + reply.body);
   auto messages = messages_in_body(reply.content_type, reply.body);
   if (messages.size() != 1 || !messages[0].contains("result")) throw std::runtime_error("initialize: " + reply.body);
   if (session_id_.empty()) throw std::runtime_error("initialize: no Mcp-Session-Id");
-  HttpReply initialized = post({{"jsonrpc", "2.0"}, {"method", "notifications/initialized"}});
+  protocol_version_ = initialize_request.at("params").at("protocolVersion").get<std::string>();
+  HttpReply initialized = post(initialized_notification());
   if (initialized.status != 202) {
     throw std::runtime_error("notifications/initialized: HTTP " + std::to_string(initialized.status));
   }
@@ -39,12 +41,10 @@ void HttpSession::open() {
 
 HttpReply HttpSession::post(const nlohmann::json& message) {
   httplib::Headers headers{{"Accept", "application/json, text/event-stream"}};
-  if (!session_id_.empty()) {
-    headers.emplace("Mcp-Session-Id", session_id_);
-    headers.emplace("MCP-Protocol-Version", kProtocolVersion);
-  }
+  if (!session_id_.empty()) headers.emplace("Mcp-Session-Id", session_id_);
+  if (!protocol_version_.empty()) headers.emplace("MCP-Protocol-Version", protocol_version_);
   HttpReply reply;
-  auto res = client_->Post(kPath, headers, message.dump(), "application/json");
+  auto res = client_->Post(kEndpoint, headers, message.dump(), "application/json");
   if (!res) {
     reply.body = httplib::to_string(res.error());
     return reply;
@@ -57,9 +57,9 @@ HttpReply HttpSession::post(const nlohmann::json& message) {
 }
 
 bool HttpSession::close() {
-  httplib::Headers headers{{"Mcp-Session-Id", session_id_}, {"MCP-Protocol-Version", kProtocolVersion}};
-  auto res = client_->Delete(kPath, headers);
+  httplib::Headers headers{{"Mcp-Session-Id", session_id_}, {"MCP-Protocol-Version", protocol_version_}};
+  auto res = client_->Delete(kEndpoint, headers);
   return res && res->status >= 200 && res->status < 300;
 }
 
-}  // namespace load
+}  // namespace test
