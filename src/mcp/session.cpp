@@ -152,13 +152,10 @@ void Session::handle_request(const jsonrpc::Message& message, const ReplyChannel
 void Session::handle_notification(const jsonrpc::Message& message) {
   if (message.method == "notifications/cancelled") {
     const json& params = object_params(message);
-    if (!params.contains("requestId")) return;
-    std::lock_guard lock(mutex_);
-    auto it = in_flight_.find(jsonrpc::id_key(params["requestId"]));
-    if (it == in_flight_.end()) return;  // unknown or already finished: ignore, as the spec says
-    it->second.cancelled = true;
-    it->second.stop.request_stop();
-    logging::debug("mcp", "request " + params["requestId"].dump() + " cancelled by the client");
+    // An unknown or already finished request is ignored, as the spec says.
+    if (params.contains("requestId") && cancel(params["requestId"])) {
+      logging::debug("mcp", "request " + params["requestId"].dump() + " cancelled by the client");
+    }
   }
   // notifications/initialized and unknown notifications need nothing.
 }
@@ -396,6 +393,15 @@ json Session::request_client(const std::string& method, json params, const Reply
   return client_requests_.call(
       method, std::move(params), [channel](const json& message) { reply(channel, message); }, stop,
       kClientRequestTimeout);
+}
+
+bool Session::cancel(const json& id) {
+  std::lock_guard lock(mutex_);
+  auto it = in_flight_.find(jsonrpc::id_key(id));
+  if (it == in_flight_.end()) return false;
+  it->second.cancelled = true;
+  it->second.stop.request_stop();
+  return true;
 }
 
 void Session::cancel_all() {

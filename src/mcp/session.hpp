@@ -36,6 +36,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void receive(std::string_view text, const ReplyChannel& channel);
   void receive(jsonrpc::Payload payload, const ReplyChannel& channel);
 
+  // Stops the call in flight under request id `id` as the client's notifications/cancelled
+  // would: no response is sent. False when no such call is in flight (unknown or finished).
+  bool cancel(const json& id);
   // Stops every call in flight; their responses are not sent (the client cancelled them or
   // went away).
   void cancel_all();

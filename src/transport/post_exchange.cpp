@@ -65,11 +65,7 @@ HttpResponse PostExchange::respond(std::chrono::milliseconds window) {
 
 void PostExchange::cancel_requests() {
   for (const auto& id : request_ids_) {
-    logging::debug("http", "the client of request " + id.dump() + " went away; cancelling it");
-    use_->mcp().receive(jsonrpc::Payload{false, {jsonrpc::classify(jsonrpc::make_notification(
-                                                    "notifications/cancelled",
-                                                    {{"requestId", id}, {"reason", "the client disconnected"}}))}},
-                        mcp::ReplyChannel{});
+    if (use_->mcp().cancel(id)) logging::debug("http", "the client of request " + id.dump() + " went away; cancelled it");
   }
 }
 

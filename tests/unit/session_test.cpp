@@ -172,6 +172,27 @@ TEST_CASE("a slow call does not block ping or other calls") {
   CHECK(client.session().wait_idle(std::chrono::seconds(5)));
 }
 
+TEST_CASE("cancel(id) stops that call alone, sends it no response, and is false for an unknown id") {
+  mcp::Server server(options());
+  test::add_test_tools(server);
+  test::SessionClient client(server);
+  client.initialize();
+  for (int id : {201, 202}) {
+    client.send(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", "tools/call"},
+                     {"params", {{"name", "wait_for_cancel"}, {"arguments", json::object()}}}});
+  }
+  while (client.session().in_flight() < 2) std::this_thread::yield();
+  CHECK(client.session().cancel(json(201)));
+  CHECK_FALSE(client.session().cancel(json(999)));
+  CHECK_FALSE(client.session().cancel(json("201")));  // a string id is another id
+  while (client.session().in_flight() > 1) std::this_thread::yield();
+  CHECK(client.session().in_flight() == 1);
+  CHECK(client.wait_response(201, std::chrono::milliseconds(100)).is_null());
+  client.session().cancel_all();
+  CHECK(client.session().wait_idle(std::chrono::seconds(5)));
+  CHECK(client.wait_response(202, std::chrono::milliseconds(100)).is_null());
+}
+
 TEST_CASE("shut_down answers calls in flight with the shutdown error, except those the client cancelled") {
   mcp::Server server(options());
   test::add_test_tools(server);
